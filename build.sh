@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# HostAgent build entry point. Run ./build.sh help for the subcommands.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+DIST="$ROOT/dist"
+RID="linux-x64"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Debian packages the tests, the demo and the NativeAOT publish need.
+APT_PACKAGES=(iproute2 procps clang zlib1g-dev prometheus-node-exporter curl)
+
+usage() {
+    cat <<'USAGE'
+Usage: ./build.sh COMMAND
+
+  deps       Install the Debian packages that tests, demo and publish need (only missing ones)
+  build      Restore and build the whole solution (Release)
+  publish    NativeAOT linux-x64 binaries hostagent and hostagentctl into dist/
+  test       deps + build + publish, then every test project; ends with "N passed, N failed, N skipped"
+             (integration tests need root and are reported as skipped without it)
+  demo       deps + publish, then a node in a network namespace: the agent with the sample config,
+             hostagentctl status before and after, the gateway address deleted and repaired
+  demo down  Remove everything the demo created
+  bench      Benchmarks (see bench/README.md); results go to stdout
+USAGE
+}
+
+need_dotnet() {
+    if ! command -v dotnet >/dev/null 2>&1; then
+        echo "build.sh: the .NET 10 SDK (dotnet) is required and was not found on PATH" >&2
+        exit 1
+    fi
+}
+
+cmd_deps() {
+    local missing=()
+    for p in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if ((${#missing[@]})); then
+        if [[ $EUID -ne 0 ]]; then
+            echo "build.sh: missing packages ${missing[*]}; run as root to install them" >&2
+            return 1
+        fi
+        echo "build.sh: installing ${missing[*]}"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+    # NativeAOT looks for 'clang'; Debian may ship only a versioned binary.
+    if ! command -v clang >/dev/null 2>&1; then
+        local versioned
+        versioned="$(ls /usr/bin/clang-[0-9]* 2>/dev/null | sort -V | tail -1 || true)"
+        [[ -n "$versioned" && $EUID -eq 0 ]] && ln -sf "$versioned" /usr/local/bin/clang
+    fi
+    need_dotnet
+}
+
+cmd_build() {
+    need_dotnet
+    dotnet build "$ROOT/HostAgent.sln" -c Release -nologo -v minimal
+}
+
+cmd_publish() {
+    need_dotnet
+    mkdir -p "$DIST"
+    for p in HostAgent.Daemon HostAgent.Cli; do
+        dotnet publish "$ROOT/src/$p/$p.csproj" -c Release -r "$RID" -nologo -v minimal \
+            -p:PublishAot=true -o "$DIST/aot"
+    done
+    cp "$DIST/aot/hostagent" "$DIST/aot/hostagentctl" "$DIST/"
+    rm -f "$DIST"/aot/*.dbg
+    echo "build.sh: published $DIST/hostagent and $DIST/hostagentctl"
+}
+
+# Sums the TRX counters of every test project into the one closing line CI reads.
+summarize() {
+    local results="$1" passed=0 failed=0 skipped=0 projects_failed="$2"
+    for trx in "$results"/*.trx; do
+        [[ -e "$trx" ]] || continue
+        local counters
+        counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+        local p f e n
+        p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+        f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+        e="$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")"
+        n="$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")"
+        passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${n:-0}))
+    done
+    failed=$((failed + projects_failed))
+    echo "$passed passed, $failed failed, $skipped skipped"
+    [[ $failed -eq 0 ]]
+}
+
+cmd_test() {
+    cmd_deps
+    cmd_build
+    cmd_publish
+    if [[ $EUID -ne 0 ]]; then
+        echo "build.sh: not root: integration tests that create network namespaces will be skipped" >&2
+    fi
+    local results="$ROOT/artifacts/test-results"
+    rm -rf "$results"; mkdir -p "$results"
+    local broken=0
+    export HOSTAGENT_DIST="$DIST"
+    for proj in "$ROOT"/tests/*/*.csproj; do
+        local name
+        name="$(basename "$proj" .csproj)"
+        [[ "$name" == "HostAgent.TestCommon" ]] && continue
+        echo "build.sh: testing $name"
+        # A project whose run produces no result file (a crash, a hang killed by the timeout) counts as one failure.
+        if ! dotnet test "$proj" -c Release --no-build -nologo -v quiet \
+            --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+            --results-directory "$results" --blame-hang-timeout 10m; then
+            [[ -e "$results/$name.trx" ]] || broken=$((broken + 1))
+        fi
+    done
+    summarize "$results" "$broken"
+}
+
+cmd_demo() {
+    if [[ "${1:-}" == "down" ]]; then
+        exec "$ROOT/bench/demo.sh" down
+    fi
+    cmd_deps
+    cmd_publish
+    "$ROOT/bench/demo.sh" up
+}
+
+cmd_bench() {
+    cmd_deps
+    cmd_build
+    cmd_publish
+    "$ROOT/bench/run.sh" "$@"
+}
+
+case "${1:-help}" in
+    deps) cmd_deps ;;
+    build) cmd_build ;;
+    publish) cmd_publish ;;
+    test) cmd_test ;;
+    demo) shift; cmd_demo "$@" ;;
+    bench) shift; cmd_bench "$@" ;;
+    help | -h | --help) usage ;;
+    *) usage >&2; exit 2 ;;
+esac

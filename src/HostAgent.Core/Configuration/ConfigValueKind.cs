@@ -1,0 +1,10 @@
+namespace HostAgent.Core.Configuration;
+
+/// <summary>The JSON type a key takes; tells how to convert an environment variable's text.</summary>
+internal enum ConfigValueKind
+{
+    Boolean,
+    Integer,
+    String,
+    SysctlMap,
+}

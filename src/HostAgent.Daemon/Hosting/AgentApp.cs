@@ -1,0 +1,99 @@
+using System.Net;
+using HostAgent.Core.Configuration;
+using HostAgent.Core.Networking;
+using HostAgent.Core.Reconcile;
+using HostAgent.Daemon.Grpc;
+using HostAgent.Daemon.Metrics;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Prometheus;
+
+namespace HostAgent.Daemon.Hosting;
+
+/// <summary>Builds the agent's host: gRPC on the unix socket, /metrics on TCP, the reconcile loops.</summary>
+public static class AgentApp
+{
+    /// <summary>
+    /// Registers everything but the OS adapters, which <paramref name="addAdapters"/> supplies:
+    /// the real rtnetlink/sysctl ones in the daemon, fakes in tests.
+    /// </summary>
+    public static void AddAgent(IServiceCollection services, ConfigHolder holder, Action<IServiceCollection> addAdapters)
+    {
+        var identity = AgentIdentity.ForThisProcess(DateTimeOffset.UtcNow);
+        var registry = Prometheus.Metrics.DefaultRegistry;
+        services.AddSingleton(holder);
+        services.AddSingleton(identity);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new AgentMetrics(registry, identity.Version));
+        services.AddSingleton<IReconcileMetrics>(sp => sp.GetRequiredService<AgentMetrics>());
+        services.AddSingleton<EventHub>();
+        addAdapters(services);
+        services.AddSingleton<NetworkComponent>();
+        services.AddSingleton<Reconciler>(sp =>
+        {
+            var reconciler = new Reconciler(
+                [sp.GetRequiredService<NetworkComponent>()],
+                holder,
+                sp.GetRequiredService<EventHub>(),
+                sp.GetRequiredService<IReconcileMetrics>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>());
+            sp.GetRequiredService<AgentMetrics>().Initialize(reconciler.Names);
+            return reconciler;
+        });
+        services.AddSingleton(sp => new ConfigReloader(
+            holder,
+            sp.GetRequiredService<Reconciler>(),
+            sp.GetRequiredService<AgentMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ConfigReloader>>(),
+            ConfigLoader.ProcessEnvironment));
+        services.AddHostedService<ReconcilerService>();
+        services.AddGrpc();
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks()
+            .AddCheck("reconcile", () => HealthCheckResult.Healthy());
+    }
+
+    /// <summary>Maps the endpoints; /metrics answers only on the metrics port, never on the gRPC socket.</summary>
+    public static void MapAgent(WebApplication app, AgentSettings agent)
+    {
+        app.MapGrpcService<AgentService>();
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        if (TryParseListen(agent.MetricsListen, out _, out var port))
+        {
+            app.MapMetrics().RequireHost($"*:{port}");
+        }
+    }
+
+    public static void ConfigureKestrel(KestrelServerOptions kestrel, AgentSettings agent)
+    {
+        kestrel.ListenUnixSocket(agent.GrpcSocket, o => o.Protocols = HttpProtocols.Http2);
+        if (TryParseListen(agent.MetricsListen, out var address, out var port))
+        {
+            kestrel.Listen(address, port, o => o.Protocols = HttpProtocols.Http1);
+        }
+    }
+
+    /// <summary>Parses "host:port" as validated by the config loader; false when metrics are disabled.</summary>
+    public static bool TryParseListen(string listen, out IPAddress address, out int port)
+    {
+        address = IPAddress.Loopback;
+        port = 0;
+        if (string.IsNullOrEmpty(listen))
+        {
+            return false;
+        }
+        var colon = listen.LastIndexOf(':');
+        var host = listen[..colon].Trim('[', ']');
+        port = int.Parse(listen[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        address = host switch
+        {
+            "*" => IPAddress.Any,
+            "localhost" => IPAddress.Loopback,
+            _ => IPAddress.Parse(host),
+        };
+        return true;
+    }
+}

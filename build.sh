@@ -120,11 +120,11 @@ cmd_test() {
 
 cmd_demo() {
     if [[ "${1:-}" == "down" ]]; then
-        exec "$ROOT/bench/demo.sh" down
+        exec "$ROOT/tests/lab/demo.sh" down
     fi
     cmd_deps
     cmd_publish
-    "$ROOT/bench/demo.sh" up
+    "$ROOT/tests/lab/demo.sh" up
 }
 
 cmd_bench() {

@@ -23,6 +23,11 @@ public static partial class ConfigLoader
     public static ConfigLoadResult LoadFile(string path, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        // .NET reports a directory as "access denied", which sends the operator after permissions.
+        if (Directory.Exists(path))
+        {
+            return Failed(new ConfigError("$", null, $"cannot read {path}: it is a directory"));
+        }
         string json;
         try
         {
@@ -39,6 +44,10 @@ public static partial class ConfigLoader
     public static ConfigLoadResult Parse(string json, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return Failed(new ConfigError("$", null, "must be valid JSON: the file is empty"));
+        }
         JsonDocument document;
         try
         {
@@ -89,7 +98,8 @@ public static partial class ConfigLoader
         {
             message = message[..cut];
         }
-        message = message.TrimEnd(' ', '.', '|');
+        // Advice aimed at the programmer, not at whoever edits the file.
+        message = message.Replace(" Change the reader options.", "", StringComparison.Ordinal).TrimEnd(' ', '.', '|');
         return ex.LineNumber is { } line && ex.BytePositionInLine is { } position
             ? $"must be valid JSON: {message} (line {line + 1}, byte {position + 1})"
             : $"must be valid JSON: {message}";

@@ -125,10 +125,12 @@ public sealed partial class ComponentRunner
         var applied = new List<PlannedAction>();
         IReadOnlyList<PlannedAction> skipped = [];
         ComponentPlan? planned = null;
+        IReadOnlyList<PlannedAction>? decided = null;
         string? error = null;
         try
         {
             planned = await _component.PlanAsync(cancellationToken).ConfigureAwait(false);
+            decided = planned.Plan.Actions;
             if (planned.Plan.Actions.Count > 0)
             {
                 NoteDrift(previous, planned.Plan, reason);
@@ -166,7 +168,7 @@ public sealed partial class ComponentRunner
             error is null && planned is not null && planned.Plan.InSync,
             error,
             duration);
-        Record(previous, planned, result, observeOnly, reason);
+        Record(previous, planned, decided, result, observeOnly, reason);
         return result;
     }
 
@@ -205,7 +207,9 @@ public sealed partial class ComponentRunner
         Interlocked.Increment(ref _driftCount);
     }
 
-    private void Record(ComponentStatus previous, ComponentPlan? planned, ComponentResult result, bool observeOnly, string reason)
+    /// <param name="decided">The plan the run started from (not the verifying re-plan), shown as the last plan.</param>
+    private void Record(
+        ComponentStatus previous, ComponentPlan? planned, IReadOnlyList<PlannedAction>? decided, ComponentResult result, bool observeOnly, string reason)
     {
         var now = _time.GetUtcNow();
         _consecutiveFailures = result.Error is null ? 0 : _consecutiveFailures + 1;
@@ -216,7 +220,7 @@ public sealed partial class ComponentRunner
             HasRun = true,
             Desired = planned?.Desired ?? previous.Desired,
             Observed = planned?.Observed ?? previous.Observed,
-            LastPlan = planned?.Plan.Actions ?? previous.LastPlan,
+            LastPlan = decided ?? previous.LastPlan,
             Findings = result.Findings,
             LastError = result.Error,
             LastRun = now,

@@ -3,6 +3,8 @@ using HostAgent.Core.Configuration;
 using HostAgent.Core.Networking;
 using HostAgent.Core.Reconcile;
 using HostAgent.Daemon.Grpc;
+using Grpc.Reflection;
+using Grpc.Reflection.V1Alpha;
 using HostAgent.Daemon.Metrics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -17,10 +19,15 @@ public static class AgentApp
     /// Registers everything but the OS adapters, which <paramref name="addAdapters"/> supplies:
     /// the real rtnetlink/sysctl ones in the daemon, fakes in tests.
     /// </summary>
-    public static void AddAgent(IServiceCollection services, ConfigHolder holder, Action<IServiceCollection> addAdapters)
+    /// <param name="registry">
+    /// Where the metrics go; the default registry (with the process metrics) unless given. Hosts that
+    /// share a process, such as tests running in parallel, each pass their own.
+    /// </param>
+    public static void AddAgent(
+        IServiceCollection services, ConfigHolder holder, Action<IServiceCollection> addAdapters, CollectorRegistry? registry = null)
     {
         var identity = AgentIdentity.ForThisProcess(DateTimeOffset.UtcNow);
-        var registry = Prometheus.Metrics.DefaultRegistry;
+        registry ??= Prometheus.Metrics.DefaultRegistry;
         services.AddSingleton(holder);
         services.AddSingleton(identity);
         services.AddSingleton(TimeProvider.System);
@@ -50,7 +57,11 @@ public static class AgentApp
             ConfigLoader.ProcessEnvironment));
         services.AddHostedService<ReconcilerService>();
         services.AddGrpc();
-        services.AddGrpcReflection();
+        // Descriptor-based reflection: the ASP.NET Core variant discovers services by reflection and is not trim-safe.
+        services.AddSingleton(new ReflectionServiceImpl(
+            HostAgent.Contracts.V1.Agent.Descriptor,
+            global::Grpc.Health.V1.Health.Descriptor,
+            ServerReflection.Descriptor));
         services.AddGrpcHealthChecks()
             .AddCheck("reconcile", () => HealthCheckResult.Healthy());
     }
@@ -59,11 +70,12 @@ public static class AgentApp
     public static void MapAgent(WebApplication app, AgentSettings agent)
     {
         app.MapGrpcService<AgentService>();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<ReflectionServiceImpl>();
         app.MapGrpcHealthChecksService();
         if (TryParseListen(agent.MetricsListen, out _, out var port))
         {
-            app.MapMetrics().RequireHost($"*:{port}");
+            var registry = app.Services.GetRequiredService<AgentMetrics>().Registry;
+            app.MapMetrics("/metrics", registry).RequireHost($"*:{port}");
         }
     }
 

@@ -60,7 +60,21 @@ public static class DaemonRunner
     private static void AddLinuxAdapters(IServiceCollection services)
     {
         services.AddSingleton<IKernelNetwork>(_ => new RtnetlinkKernelNetwork());
-        services.AddSingleton<INetworkMonitor>(_ => new RtnetlinkMonitor());
+        services.AddSingleton<INetworkMonitor>(sp =>
+        {
+            var lifetime = sp.GetRequiredService<IHostApplicationLifetime>();
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("HostAgent.Netlink");
+            return new RtnetlinkMonitor
+            {
+                // Without its event stream the agent would repair only at resync: stop, and let systemd restart it.
+                OnError = exception =>
+                {
+                    logger.LogCritical(exception, "netlink monitor failed; stopping so the service manager restarts the agent");
+                    Environment.ExitCode = 1;
+                    lifetime.StopApplication();
+                },
+            };
+        });
         services.AddSingleton<ISysctl>(_ => new ProcSysctl());
     }
 

@@ -29,15 +29,27 @@ public sealed class JournalConsoleSink : ILogEventSink
             ? ShortName(name)
             : "hostagent";
         var message = RenderPlain(logEvent);
-        var line = _journal
-            ? $"<{Priority(logEvent.Level)}>{source}: {message}"
+        var text = _journal
+            ? $"{source}: {message}"
             : $"{logEvent.Timestamp:HH:mm:ss.fff} {Abbreviation(logEvent.Level)} {source}: {message}";
+        if (logEvent.Exception is not null)
+        {
+            text += Environment.NewLine + logEvent.Exception;
+        }
         lock (_lock)
         {
-            _output.WriteLine(line);
-            if (logEvent.Exception is not null)
+            if (_journal)
             {
-                _output.WriteLine(_journal ? $"<{Priority(logEvent.Level)}>{logEvent.Exception}" : logEvent.Exception.ToString());
+                // journald takes each line as its own entry, so a stack trace line without the prefix would be logged at info.
+                var prefix = $"<{Priority(logEvent.Level)}>";
+                foreach (var line in text.Split('\n'))
+                {
+                    _output.WriteLine(prefix + line.TrimEnd('\r'));
+                }
+            }
+            else
+            {
+                _output.WriteLine(text);
             }
             _output.Flush();
         }

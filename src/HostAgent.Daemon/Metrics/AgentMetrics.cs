@@ -17,6 +17,7 @@ public sealed class AgentMetrics : IReconcileMetrics
 
     public AgentMetrics(CollectorRegistry registry, string version)
     {
+        Registry = registry;
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
         factory.CreateGauge("hostagent_build_info", "Always 1; the labels say which build is running.", "version")
             .WithLabels(version).Set(1);
@@ -39,6 +40,9 @@ public sealed class AgentMetrics : IReconcileMetrics
             "1 when the last config reload was accepted; 0 when it was rejected and the previous config is still in force.");
         _configValid.Set(1);
     }
+
+    /// <summary>The registry these metrics are in, which /metrics serves.</summary>
+    public CollectorRegistry Registry { get; }
 
     /// <summary>Makes every per-component series exist from the start, so dashboards see zeros, not gaps.</summary>
     public void Initialize(IEnumerable<string> components)

@@ -8,6 +8,10 @@ public sealed partial class RtnetlinkKernelNetwork
 {
     private const int DumpAttempts = 3;
 
+    /// <summary>
+    /// The link's IPv4 addresses. An unknown index is refused with ENODEV (kernel strict checking, Linux 4.20+);
+    /// a kernel without strict checking answers with an empty list instead.
+    /// </summary>
     public IReadOnlyList<Ipv4Prefix> GetAddresses(int ifIndex)
     {
         ValidateIndex(ifIndex);
@@ -22,7 +26,7 @@ public sealed partial class RtnetlinkKernelNetwork
                 _request.WriteIfAddr(Rtnl.AfInet, 0, 0, ifIndex);
                 var interrupted = Exchange(sequence, Rtnl.FlagDump, operation, message =>
                 {
-                    // The kernel filters by index only when strict checking is on; filter here too.
+                    // The kernel filters by index only under strict checking; filter here too for kernels without it.
                     if (message.Type == Rtnl.NewAddr
                         && RtnetlinkParser.TryParseAddress(message.Payload, out var index, out var address)
                         && index == ifIndex)

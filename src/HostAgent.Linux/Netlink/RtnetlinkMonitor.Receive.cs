@@ -18,6 +18,15 @@ public sealed partial class RtnetlinkMonitor
         {
             _socket.Handle.DangerousAddRef(ref socketAdded);
             _wakeup.DangerousAddRef(ref wakeupAdded);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed between Start and this thread's first step: nothing to watch.
+            Release(socketAdded, wakeupAdded);
+            return;
+        }
+        try
+        {
             var fds = stackalloc PollFd[2];
             while (!_stopping)
             {
@@ -45,14 +54,19 @@ public sealed partial class RtnetlinkMonitor
         }
         finally
         {
-            if (wakeupAdded)
-            {
-                _wakeup.DangerousRelease();
-            }
-            if (socketAdded)
-            {
-                _socket.Handle.DangerousRelease();
-            }
+            Release(socketAdded, wakeupAdded);
+        }
+    }
+
+    private void Release(bool socketAdded, bool wakeupAdded)
+    {
+        if (wakeupAdded)
+        {
+            _wakeup.DangerousRelease();
+        }
+        if (socketAdded)
+        {
+            _socket.Handle.DangerousRelease();
         }
     }
 

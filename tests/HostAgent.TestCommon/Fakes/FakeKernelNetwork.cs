@@ -105,6 +105,7 @@ public sealed class FakeKernelNetwork : IKernelNetwork
 
     public LinkInfo? GetLink(string name)
     {
+        ValidateName(name);
         lock (_gate)
         {
             ReadCount++;
@@ -119,15 +120,14 @@ public sealed class FakeKernelNetwork : IKernelNetwork
         lock (_gate)
         {
             ReadCount++;
-            MaybeFail(nameof(GetAddresses), $"list addresses of ifindex {ifIndex}");
-            // A dump filtered to an unknown index is simply empty, as from the kernel.
-            return _links.TryGetValue(ifIndex, out var link) ? [.. link.Addresses] : [];
+            return [.. Existing(ifIndex, nameof(GetAddresses), $"list addresses of ifindex {ifIndex}").Addresses];
         }
     }
 
     public int CreateBridge(string name, int mtu)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        ValidateName(name);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mtu);
         lock (_gate)
         {
             _calls.Add($"CreateBridge {name} {mtu}");
@@ -161,6 +161,7 @@ public sealed class FakeKernelNetwork : IKernelNetwork
     public void SetMtu(int ifIndex, int mtu)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ifIndex);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mtu);
         lock (_gate)
         {
             _calls.Add($"SetMtu {ifIndex} {mtu}");
@@ -202,6 +203,16 @@ public sealed class FakeKernelNetwork : IKernelNetwork
             {
                 throw Failure(operation, Errno.EADDRNOTAVAIL);
             }
+        }
+    }
+
+    /// <summary>The same argument checks as the real adapter: at most 15 bytes, no '/' or whitespace.</summary>
+    private static void ValidateName(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (System.Text.Encoding.UTF8.GetByteCount(name) > 15 || name.Contains('/', StringComparison.Ordinal) || name.Any(char.IsWhiteSpace))
+        {
+            throw new ArgumentException($"'{name}' is not a valid interface name", nameof(name));
         }
     }
 

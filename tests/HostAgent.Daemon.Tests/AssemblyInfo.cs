@@ -1,0 +1,2 @@
+// The daemon under test runs on Linux only.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

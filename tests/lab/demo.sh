@@ -29,7 +29,7 @@ ctl() { "$CTL" --socket "$SOCKET" "$@"; }
 
 # Milliseconds from the gateway's deletion to its return, from `ip -t monitor` kernel timestamps.
 repair_ms() {
-    awk '/^Timestamp:/ { split($5, t, ":"); ts = t[1]*3600 + t[2]*60 + t[3] + $8 / 1e6; next }
+    awk '/^Timestamp:/ { split($5, t, ":"); ts = t[1]*3600 + t[2]*60 + t[3] + $7 / 1e6; next }
          /^Deleted .*10\.216\.0\.1\/24/ { deleted = ts; next }
          deleted && /10\.216\.0\.1\/24/ { printf "%.3f\n", (ts - deleted) * 1000; exit }' "$1"
 }

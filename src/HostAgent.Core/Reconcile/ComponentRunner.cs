@@ -241,7 +241,7 @@ public sealed partial class ComponentRunner
             LogRunFailed(Name, reason, result.Error, _consecutiveFailures);
             _events.Publish(new AgentEvent(now, AgentEventKind.Error, Name, result.Error, []));
         }
-        else if (status.InSync && (!previous.HasRun || !previous.InSync))
+        else if (status.InSync && (!previous.HasRun || !previous.InSync || result.Applied.Count > 0))
         {
             LogInSync(Name, reason, result.Applied.Count, result.Duration.TotalMilliseconds);
             _events.Publish(new AgentEvent(now, AgentEventKind.InSync, Name, $"in sync after {result.Applied.Count} action(s)", result.Applied));

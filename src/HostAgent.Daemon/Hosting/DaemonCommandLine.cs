@@ -74,7 +74,7 @@ public sealed record DaemonCommandLine(DaemonCommand Command, string ConfigPath,
                     return false;
             }
         }
-        if (print && command != DaemonCommand.CheckConfig)
+        if (print && command is DaemonCommand.Run)
         {
             error = "--print is an option of check-config";
             return false;

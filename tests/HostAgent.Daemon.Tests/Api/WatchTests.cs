@@ -33,7 +33,7 @@ public sealed class WatchTests
         Assert.Equal([TestConfig.Gateway], host.Kernel.GetAddresses(index));
     }
 
-    [Fact(Skip = "ComponentRunner publishes IN_SYNC only when the previous run was out of sync, so a drift repaired within one run never announces it (HostAgent.Core)")]
+    [Fact]
     public async Task Watch_AddressDeletedEvent_StreamsDriftActionAndInSync()
     {
         await using var host = await AgentHost.StartAsync();

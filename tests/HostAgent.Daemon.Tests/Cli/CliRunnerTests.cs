@@ -1,11 +1,12 @@
 using System.Text.Json;
 using HostAgent.Cli;
+using HostAgent.Contracts.V1;
 using HostAgent.Daemon.Tests.Support;
 using Xunit;
 
 namespace HostAgent.Daemon.Tests.Cli;
 
-public sealed class CliRunnerTests
+public sealed class CliRunnerTests : IDisposable
 {
     private const string Socket = "/run/hostagent/test.sock";
 
@@ -166,18 +167,18 @@ public sealed class CliRunnerTests
     public async Task Watch_ConfigReloaded_PrintsEventAndExitsZeroOnCancel()
     {
         await using var host = await StartedAsync();
-        using var output = TextWriter.Synchronized(_output);
+        using var output = new LockedStringWriter();
         using var cancel = new CancellationTokenSource();
         var options = Parse("watch");
 
         var watch = CliRunner.RunAsync(options, host.Client, output, _errors, cancel.Token);
         await Eventually.Until(() => host.Reconciler.Events.SubscriberCount, n => n > 0, "the watch subscribed");
-        await host.Client.ReloadConfigAsync(new Contracts.V1.ReloadConfigRequest());
-        await Eventually.Until(() => _output.ToString(), text => text.Contains("ConfigReloaded", StringComparison.Ordinal), "the reload event printed");
+        await host.Client.ReloadConfigAsync(new ReloadConfigRequest());
+        await Eventually.Until(() => output.Text, text => text.Contains("ConfigReloaded", StringComparison.Ordinal), "the reload event printed");
         await cancel.CancelAsync();
 
         Assert.Equal(CliRunner.ExitOk, await watch.WaitAsync(Eventually.Timeout));
-        Assert.Contains($"{host.ConfigPath} reloaded", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{host.ConfigPath} reloaded", output.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,6 +195,12 @@ public sealed class CliRunnerTests
             Assert.Equal(CliRunner.ExitFailed, exit);
             Assert.StartsWith($"hostagentctl: cannot reach the agent at {socket}", _errors.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        _errors.Dispose();
     }
 
     private static async Task<AgentHost> StartedAsync(AgentHostOptions? options = null)

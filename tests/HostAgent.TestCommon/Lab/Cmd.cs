@@ -8,7 +8,11 @@ public static class Cmd
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Runs and returns whatever happened.</summary>
-    public static CmdResult Run(string fileName, params IReadOnlyList<string> arguments)
+    public static CmdResult Run(string fileName, params IReadOnlyList<string> arguments) =>
+        RunWithEnvironment(fileName, arguments, []);
+
+    /// <summary>Runs with extra environment variables and returns whatever happened.</summary>
+    public static CmdResult RunWithEnvironment(string fileName, IReadOnlyList<string> arguments, Dictionary<string, string> environment)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -20,6 +24,10 @@ public static class Cmd
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
         }
         var commandLine = string.Join(' ', [fileName, .. arguments]);
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start {commandLine}");

@@ -49,6 +49,10 @@ public sealed class TestNetns : IDisposable
     public CmdResult Exec(string fileName, params IReadOnlyList<string> arguments) =>
         Cmd.Check("ip", ["netns", "exec", Name, fileName, .. arguments]);
 
+    /// <summary>Runs a program inside the namespace, returning failures too.</summary>
+    public CmdResult TryExec(string fileName, params IReadOnlyList<string> arguments) =>
+        Cmd.Run("ip", ["netns", "exec", Name, fileName, .. arguments]);
+
     /// <summary>The index of a link in this namespace.</summary>
     public int IndexOf(string link) => IpJson("link", "show", "dev", link)[0].GetProperty("ifindex").GetInt32();
 

@@ -4,9 +4,9 @@ using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
 using HostAgent.Contracts.V1;
-using HostAgent.TestCommon;
 
-namespace HostAgent.Linux.IntegrationTests.Daemon;
+
+namespace HostAgent.TestCommon.Daemon;
 
 /// <summary>
 /// The real hostagent binary running inside a test namespace (`ip netns exec`), with its own config

@@ -1,4 +1,4 @@
-namespace HostAgent.Linux.IntegrationTests.Daemon;
+namespace HostAgent.TestCommon.Daemon;
 
 /// <summary>Where the daemon under test lives: the NativeAOT binary build.sh publishes, or the JIT build.</summary>
 public static class AgentBinary
@@ -22,6 +22,13 @@ public static class AgentBinary
     }
 
     /// <summary>Above the test binaries, else above this source file (builds with an external artifacts path).</summary>
+    /// <summary>The published NativeAOT hostagentctl.</summary>
+    public static string ResolveCli()
+    {
+        var path = Path.Combine(Environment.GetEnvironmentVariable("HOSTAGENT_DIST") ?? Path.Combine(RepositoryRoot, "dist"), "hostagentctl");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} not found; run ./build.sh publish first");
+    }
+
     private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using HostAgent.TestCommon;
 
-namespace HostAgent.Linux.IntegrationTests.Daemon;
+
+namespace HostAgent.TestCommon.Daemon;
 
 /// <summary>What `ip -j` says about a link, read independently of the agent's own netlink code.</summary>
 public sealed record KernelView(bool Exists, string? Kind, bool Up, int Mtu, IReadOnlyList<string> Addresses)

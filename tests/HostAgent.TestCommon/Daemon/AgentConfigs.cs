@@ -1,4 +1,4 @@
-namespace HostAgent.Linux.IntegrationTests.Daemon;
+namespace HostAgent.TestCommon.Daemon;
 
 /// <summary>Config files for agents under test; "SOCKET" is replaced by the agent's own socket path.</summary>
 public static class AgentConfigs

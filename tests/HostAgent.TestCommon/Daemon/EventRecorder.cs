@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using HostAgent.Core.Networking;
 using HostAgent.Linux.Netlink;
-using HostAgent.TestCommon;
 
-namespace HostAgent.Linux.IntegrationTests.Daemon;
+
+namespace HostAgent.TestCommon.Daemon;
 
 /// <summary>Records every link and address event of a test namespace, as the kernel reports them.</summary>
 public sealed class EventRecorder : IDisposable

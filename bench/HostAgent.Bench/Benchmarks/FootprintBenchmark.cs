@@ -108,7 +108,7 @@ internal static partial class FootprintBenchmark
         calls.Stop();
         var afterCalls = rig.Process.Sample();
         var afterScrapes = await ScrapeAsync(options, rig.Node, BenchNode.AgentMetricsPort, rig.Process, cancellationToken).ConfigureAwait(false);
-        return new Steady(target.Label, settled, idle, afterCalls, calls.Elapsed, afterScrapes);
+        return new Steady(target.Label, settled, idle, afterCalls, calls.Elapsed, afterScrapes, rig.Process.Mappings);
     }
 
     private static async Task<Steady> SteadyNodeExporterAsync(BenchOptions options, CancellationToken cancellationToken)
@@ -119,7 +119,7 @@ internal static partial class FootprintBenchmark
         await Waits.ForAsync(listening, process, StartTimeout, "listening port", cancellationToken).ConfigureAwait(false);
         var (settled, idle) = await SettleAndIdleAsync(options, process, cancellationToken).ConfigureAwait(false);
         var afterScrapes = await ScrapeAsync(options, node, BenchNode.NodeExporterPort, process, cancellationToken).ConfigureAwait(false);
-        return new Steady("node_exporter", settled, idle, null, TimeSpan.Zero, afterScrapes);
+        return new Steady("node_exporter", settled, idle, null, TimeSpan.Zero, afterScrapes, process.Mappings);
     }
 
     private static async Task<(ProcSample Settled, ProcSample Idle)> SettleAndIdleAsync(
@@ -127,6 +127,7 @@ internal static partial class FootprintBenchmark
     {
         await Task.Delay(options.SettleTime, cancellationToken).ConfigureAwait(false);
         var settled = process.Sample();
+        process.Mappings = FileMappings.Largest(process.Id, 3);
         await Task.Delay(options.IdleTime, cancellationToken).ConfigureAwait(false);
         process.ThrowIfExited();
         return (settled, process.Sample());
@@ -182,6 +183,7 @@ internal static partial class FootprintBenchmark
             "|---|---|---|---|",
             $"| RSS after start + {options.SettleTime.TotalSeconds:0} s, MiB | {Row3(s => Markdown.Mib(s.Settled.RssKb))} |",
             $"| &nbsp;&nbsp;anonymous / file-backed, MiB | {Row3(s => $"{Markdown.Mib(s.Settled.RssAnonKb)} / {Markdown.Mib(s.Settled.RssFileKb)}")} |",
+            $"| &nbsp;&nbsp;largest files mapped, MiB | {Row3(s => string.Join(", ", s.Mappings.Select(m => $"{m.File} {Markdown.Mib(m.RssKb)}")))} |",
             $"| threads | {Row3(s => s.Settled.Threads.ToString(CultureInfo.InvariantCulture))} |",
             $"| idle CPU over {options.IdleTime.TotalSeconds:0} s, % of one core | {Row3(s => Markdown.Number(ProcSample.CpuPercent(s.Settled, s.Idle), "0.000"))} |",
             $"| RSS after the idle window, MiB | {Row3(s => Markdown.Mib(s.Idle.RssKb))} |",
@@ -213,5 +215,6 @@ internal static partial class FootprintBenchmark
 
     private sealed record StartTimes(double Reconcile, double Answer, double MetricsPort, double Logged);
 
-    private sealed record Steady(string Label, ProcSample Settled, ProcSample Idle, ProcSample? AfterCalls, TimeSpan Calls, ProcSample AfterScrapes);
+    private sealed record Steady(string Label, ProcSample Settled, ProcSample Idle, ProcSample? AfterCalls, TimeSpan Calls, ProcSample AfterScrapes,
+        IReadOnlyList<(string File, long RssKb)> Mappings);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using HostAgent.Bench.Lab;
 using HostAgent.Bench.Reporting;
 using HostAgent.Core.Networking;
@@ -112,13 +113,13 @@ internal static class RepairBenchmark
             var cpuMs = (run.CpuAfter.CpuTicks - run.CpuBefore.CpuTicks) * 1000.0 / Native.ClockTicksPerSecond / Math.Max(1, run.Samples.Count);
             return new[]
             {
-                run.Rig.Target.Label, latency.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                run.Timeouts.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                run.Rig.Target.Label, latency.Count.ToString(CultureInfo.InvariantCulture),
+                run.Timeouts.ToString(CultureInfo.InvariantCulture), run.Errors.ToString(CultureInfo.InvariantCulture),
                 Markdown.Ms(latency.P50), Markdown.Ms(latency.P90), Markdown.Ms(latency.P99), Markdown.Ms(latency.Max), Markdown.Ms(latency.Mean),
                 run.Samples.Count > 0 ? Markdown.Ms(Latency.ToMilliseconds(run.Samples[0])) : "n/a",
                 $"{Markdown.Ms(fromRequest.P50)} / {Markdown.Ms(fromRequest.P99)}",
                 Markdown.Number(cpuMs, "0.000"),
-                run.Rig.Watch.Overflows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                run.Rig.Watch.Overflows.ToString(CultureInfo.InvariantCulture),
             };
         }));
         var aot = Latency.FromTicks(runs[0].Samples);

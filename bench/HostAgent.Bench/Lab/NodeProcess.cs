@@ -34,6 +34,9 @@ internal sealed class NodeProcess
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The largest file mappings when memory was first sampled, for the report.</summary>
+    public IReadOnlyList<(string File, long RssKb)> Mappings { get; set; } = [];
+
     /// <summary>The agent's own "first reconcile finished" log line.</summary>
     public Task<string> FirstReconcileLine => _firstReconcile.Task;
 

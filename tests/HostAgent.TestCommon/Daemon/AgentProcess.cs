@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
+using HostAgent.Contracts;
 using HostAgent.Contracts.V1;
 
 
@@ -151,25 +151,7 @@ public sealed class AgentProcess : IDisposable
 
     private void Connect()
     {
-        var path = SocketPath;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        _channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = handler });
+        _channel = UnixSocketChannel.Create(SocketPath);
         Client = new Agent.AgentClient(_channel);
     }
 

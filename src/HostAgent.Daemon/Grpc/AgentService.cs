@@ -9,7 +9,7 @@ using HostAgent.Daemon.Hosting;
 namespace HostAgent.Daemon.Grpc;
 
 /// <summary>The agent's API: status, dry run, reconcile now, the event stream and config reload.</summary>
-public sealed class AgentService : Agent.AgentBase
+public sealed partial class AgentService : Agent.AgentBase
 {
     private readonly Reconciler _reconciler;
     private readonly ConfigHolder _config;

@@ -2,9 +2,9 @@ using System.Net;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Networking;
 using HostAgent.Core.Reconcile;
-using HostAgent.Daemon.Grpc;
 using Grpc.Reflection;
 using Grpc.Reflection.V1Alpha;
+using HostAgent.Daemon.Grpc;
 using HostAgent.Daemon.Metrics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -35,11 +35,13 @@ public static class AgentApp
         services.AddSingleton<IReconcileMetrics>(sp => sp.GetRequiredService<AgentMetrics>());
         services.AddSingleton<EventHub>();
         addAdapters(services);
+        // Components run, and are reported, in registration order.
         services.AddSingleton<NetworkComponent>();
+        services.AddSingleton<IComponent>(sp => sp.GetRequiredService<NetworkComponent>());
         services.AddSingleton<Reconciler>(sp =>
         {
             var reconciler = new Reconciler(
-                [sp.GetRequiredService<NetworkComponent>()],
+                sp.GetServices<IComponent>(),
                 holder,
                 sp.GetRequiredService<EventHub>(),
                 sp.GetRequiredService<IReconcileMetrics>(),

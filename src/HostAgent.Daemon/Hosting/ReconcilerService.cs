@@ -13,6 +13,7 @@ public sealed partial class ReconcilerService : BackgroundService
     private readonly Reconciler _reconciler;
     private readonly INetworkMonitor _monitor;
     private readonly NetworkComponent _network;
+    private readonly IEnumerable<IDriftSignal> _signals;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<ReconcilerService> _logger;
 
@@ -20,12 +21,14 @@ public sealed partial class ReconcilerService : BackgroundService
         Reconciler reconciler,
         INetworkMonitor monitor,
         NetworkComponent network,
+        IEnumerable<IDriftSignal> signals,
         IHostApplicationLifetime lifetime,
         ILogger<ReconcilerService> logger)
     {
         _reconciler = reconciler;
         _monitor = monitor;
         _network = network;
+        _signals = signals;
         _lifetime = lifetime;
         _logger = logger;
     }
@@ -34,6 +37,10 @@ public sealed partial class ReconcilerService : BackgroundService
     {
         // Subscribe before the first run, so nothing that changes during it goes unseen.
         _monitor.Start(OnNetworkEvent);
+        foreach (var signal in _signals)
+        {
+            signal.Start(reason => _reconciler.MarkDirty(signal.Component, reason));
+        }
         _ = ReportFirstRunAsync();
         try
         {

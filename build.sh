@@ -8,7 +8,7 @@ RID="linux-x64"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages the tests, the demo and the NativeAOT publish need.
-APT_PACKAGES=(iproute2 procps clang zlib1g-dev prometheus-node-exporter curl)
+APT_PACKAGES=(iproute2 procps clang zlib1g-dev prometheus-node-exporter curl frr frr-pythontools dbus rsyslog rsyslog-relp)
 
 usage() {
     cat <<'USAGE'

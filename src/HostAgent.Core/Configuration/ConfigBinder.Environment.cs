@@ -63,9 +63,23 @@ internal sealed partial class ConfigBinder
             ConfigValueKind.Boolean when text.Equals("false", StringComparison.OrdinalIgnoreCase) => "false",
             ConfigValueKind.Integer when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) =>
                 number.ToString(CultureInfo.InvariantCulture),
+            ConfigValueKind.Json when IsJson(text) => text,
             _ => ConfigText.Quote(text),
         };
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -7,4 +7,7 @@ internal enum ConfigValueKind
     Integer,
     String,
     SysctlMap,
+
+    /// <summary>A list or an object: an environment variable holds it as JSON text.</summary>
+    Json,
 }

@@ -3,12 +3,17 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-DIST="$ROOT/dist"
+# Both may point elsewhere, so a build can stay out of the work tree: HOSTAGENT_DIST for the published
+# binaries and packages, HOSTAGENT_ARTIFACTS for dotnet's intermediate files (--artifacts-path).
+DIST="${HOSTAGENT_DIST:-$ROOT/dist}"
+ARTIFACTS=()
+[[ -n "${HOSTAGENT_ARTIFACTS:-}" ]] && ARTIFACTS=(--artifacts-path "$HOSTAGENT_ARTIFACTS")
 RID="linux-x64"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages the tests, the demo and the NativeAOT publish need.
-APT_PACKAGES=(iproute2 procps clang zlib1g-dev prometheus-node-exporter curl frr frr-pythontools dbus rsyslog rsyslog-relp)
+APT_PACKAGES=(iproute2 procps clang zlib1g-dev prometheus-node-exporter curl frr frr-pythontools dbus rsyslog rsyslog-relp
+    docker.io debootstrap rpm rpmlint binutils cpio)
 
 usage() {
     cat <<'USAGE'
@@ -17,7 +22,9 @@ Usage: ./build.sh COMMAND
   deps       Install the Debian packages that tests, demo and publish need (only missing ones)
   build      Restore and build the whole solution (Release)
   publish    NativeAOT linux-x64 binaries hostagent and hostagentctl into dist/
-  test       deps + build + publish, then every test project; ends with "N passed, N failed, N skipped"
+  package    publish, then dist/hostagent-VERSION-1.el9.x86_64.rpm (NativeAOT) and
+             dist/hostagent-VERSION-1.el8.x86_64.rpm (self-contained ReadyToRun), checked with rpmlint
+  test       deps + build + package, then every test project; ends with "N passed, N failed, N skipped"
              (integration tests need root and are reported as skipped without it)
   demo       deps + publish, then a node in a network namespace: the agent with the sample config,
              hostagentctl status before and after, the gateway address deleted and repaired
@@ -65,12 +72,49 @@ cmd_publish() {
     need_dotnet
     mkdir -p "$DIST"
     for p in HostAgent.Daemon HostAgent.Cli; do
-        dotnet publish "$ROOT/src/$p/$p.csproj" -c Release -r "$RID" -nologo -v minimal \
+        dotnet publish "$ROOT/src/$p/$p.csproj" -c Release -r "$RID" -nologo -v minimal "${ARTIFACTS[@]}" \
             -p:PublishAot=true -o "$DIST/aot"
     done
     cp "$DIST/aot/hostagent" "$DIST/aot/hostagentctl" "$DIST/"
     rm -f "$DIST"/aot/*.dbg
     echo "build.sh: published $DIST/hostagent and $DIST/hostagentctl"
+}
+
+# One RPM per target, because a NativeAOT binary needs the build machine's glibc (2.34 on Debian 12):
+# el9 (glibc 2.34) gets the NativeAOT binaries from cmd_publish; el8 (glibc 2.28) a self-contained
+# ReadyToRun single-file build, whose runtime Microsoft builds against an old glibc.
+build_packages() {
+    local version work
+    version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$ROOT/Directory.Build.props")"
+    work="$DIST/package"
+    rm -rf "$work" "$DIST"/hostagent-*.rpm
+    mkdir -p "$work/jit"
+    for p in HostAgent.Daemon HostAgent.Cli; do
+        dotnet publish "$ROOT/src/$p/$p.csproj" -c Release -r "$RID" -nologo -v minimal "${ARTIFACTS[@]}" \
+            --self-contained -p:PublishAot=false -p:PublishReadyToRun=true -p:PublishSingleFile=true \
+            -p:PublishTrimmed=true -p:DebugType=none -o "$work/jit"
+    done
+    local target runtime binaries
+    for target in el8 el9; do
+        if [[ $target == el8 ]]; then runtime=jit; binaries="$work/jit"; else runtime=aot; binaries="$DIST"; fi
+        local payload="$work/payload-$target"
+        mkdir -p "$payload/doc"
+        cp "$binaries/hostagent" "$binaries/hostagentctl" "$payload/"
+        cp "$ROOT/systemd/hostagent.service" "$ROOT/packaging/hostagent.json" "$payload/"
+        cp "$ROOT/README.md" "$ROOT"/docs/*.md "$payload/doc/"
+        rpmbuild -bb --quiet --define "_topdir $work/rpmbuild-$target" --define "payload $payload" \
+            --define "version_ $version" --define "dist .$target" --define "runtime $runtime" \
+            "$ROOT/packaging/rpm/hostagent.spec"
+        cp "$work/rpmbuild-$target"/RPMS/x86_64/*.rpm "$DIST/"
+    done
+    echo "build.sh: packaged $(cd "$DIST" && echo hostagent-*.rpm)"
+    # Findings are printed for people to read; they do not fail the build (see docs/operations.md).
+    rpmlint --file "$ROOT/packaging/rpm/rpmlintrc" "$ROOT/packaging/rpm/hostagent.spec" "$DIST"/hostagent-*.rpm || true
+}
+
+cmd_package() {
+    cmd_publish
+    build_packages
 }
 
 # Sums the TRX counters of every test project into the one closing line CI reads.
@@ -96,6 +140,7 @@ cmd_test() {
     cmd_deps
     cmd_build
     cmd_publish
+    build_packages
     if [[ $EUID -ne 0 ]]; then
         echo "build.sh: not root: integration tests that create network namespaces will be skipped" >&2
     fi
@@ -138,6 +183,7 @@ case "${1:-help}" in
     deps) cmd_deps ;;
     build) cmd_build ;;
     publish) cmd_publish ;;
+    package) cmd_package ;;
     test) cmd_test ;;
     demo) shift; cmd_demo "$@" ;;
     bench) shift; cmd_bench "$@" ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HostAgent benchmarks; prints a markdown report on stdout, progress on stderr.
-#   bench/run.sh [repair|footprint|api|all] [--quick] [other hostagent-bench options]
+#   bench/run.sh [repair|footprint|api|syslog|bgp|all] [--quick] [other hostagent-bench options]
 # Needs root: every agent runs in a network namespace of its own (hab-<random>-N), removed afterwards.
 set -euo pipefail
 
@@ -8,11 +8,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 WHAT="all"
-if [[ "${1:-}" =~ ^(repair|footprint|api|all)$ ]]; then
+if [[ "${1:-}" =~ ^(repair|footprint|api|syslog|bgp|all)$ ]]; then
     WHAT="$1"
     shift
 elif [[ -n "${1:-}" && "${1:-}" != --* ]]; then
-    echo "usage: bench/run.sh [repair|footprint|api|all] [--quick] [hostagent-bench options]" >&2
+    echo "usage: bench/run.sh [repair|footprint|api|syslog|bgp|all] [--quick] [hostagent-bench options]" >&2
     exit 2
 fi
 
@@ -56,6 +56,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+built() { date -u -r "$1" '+built %Y-%m-%d %H:%M UTC'; }
 cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 cat <<HEADER
 # HostAgent benchmarks
@@ -63,8 +64,12 @@ cat <<HEADER
 - date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - command: \`bench/run.sh $WHAT${*:+ $*}\`
 - machine: $(nproc) CPUs (${cpu_model:-unknown model}), $(free -h | awk '/^Mem:/ { print $2 " RAM, " $7 " available" }'), kernel $(uname -r)
+- binaries: AOT \`${AOT#"$ROOT"/}\` ($(stat -c '%s' "$AOT" | awk '{ printf "%.1f MiB", $1 / 1048576 }'), $(built "$AOT")), JIT \`${JIT#"$ROOT"/}\` ($(built "$JIT")), $("$NODE_EXPORTER" --version 2>&1 | head -1)
+- load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared; see the end for the load during the run)
 - commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo " (src modified)")
 
 HEADER
 
 "$BENCH" "$WHAT" --aot "$AOT" --jit "$JIT" --node-exporter "$NODE_EXPORTER" --ns-prefix "$PREFIX" "$@"
+echo
+echo "Load average at the end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)."

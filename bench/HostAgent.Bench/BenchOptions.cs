@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace HostAgent.Bench;
 
-/// <summary>An agent build under test: a label for the report and the binary.</summary>
-internal sealed record Target(string Label, string Path);
+/// <summary>An agent build under test: a label for the report, the binary and extra environment variables.</summary>
+internal sealed record Target(string Label, string Path, IReadOnlyDictionary<string, string> Environment);
 
 /// <summary>What to run and how much of it; the defaults are the full run, <c>--quick</c> shrinks every count.</summary>
 internal sealed class BenchOptions
 {
     public const string Usage = """
-        Usage: hostagent-bench repair|footprint|api|all --aot PATH --jit PATH [options]
+        Usage: hostagent-bench repair|footprint|api|syslog|bgp|all --aot PATH --jit PATH [options]
 
           --aot PATH              NativeAOT hostagent binary
           --jit PATH              JIT hostagent apphost (dotnet build output)
@@ -22,6 +22,8 @@ internal sealed class BenchOptions
           --status-calls N        GetStatus calls before the second RSS sample (default 10000, quick 2000)
           --api-seconds N         length of each GetStatus load phase (default 10, quick 3)
           --metrics-requests N    /metrics requests per endpoint (default 2000, quick 200)
+          --bgp-changes N         one-neighbor BGP changes per method (default 100, quick 20)
+          --agent-env K=V[,K=V]   extra environment for both agents, e.g. DOTNET_gcServer=0 to try a GC setting
         """;
 
     public required string Command { get; init; }
@@ -66,15 +68,18 @@ internal sealed class BenchOptions
 
     public int MetricsRequests { get; private set; }
 
+    /// <summary>One-neighbor BGP changes applied by each method.</summary>
+    public int BgpChanges { get; private set; }
+
     public bool Runs(string benchmark) => Command == "all" || Command == benchmark;
 
     public static bool TryParse(string[] args, out BenchOptions? options, out string? error)
     {
         options = null;
         error = null;
-        if (args.Length == 0 || args[0] is not ("repair" or "footprint" or "api" or "all"))
+        if (args.Length == 0 || args[0] is not ("repair" or "footprint" or "api" or "syslog" or "bgp" or "all"))
         {
-            error = "the first argument must be repair, footprint, api or all";
+            error = "the first argument must be repair, footprint, api, syslog, bgp or all";
             return false;
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -98,11 +103,25 @@ internal sealed class BenchOptions
             error = "--aot and --jit are required";
             return false;
         }
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (values.Remove("agent-env", out var assignments))
+        {
+            foreach (var assignment in assignments.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                {
+                    error = $"--agent-env needs NAME=VALUE pairs, not '{assignment}'";
+                    return false;
+                }
+                environment[assignment[..equals]] = assignment[(equals + 1)..];
+            }
+        }
         var parsed = new BenchOptions
         {
             Command = args[0],
-            Aot = new Target("AOT", Path.GetFullPath(aot)),
-            Jit = new Target("JIT", Path.GetFullPath(jit)),
+            Aot = new Target("AOT", Path.GetFullPath(aot), environment),
+            Jit = new Target("JIT", Path.GetFullPath(jit), environment),
             Quick = quick,
             RepairIterations = quick ? 100 : 1000,
             StartRuns = quick ? 2 : 5,
@@ -111,6 +130,7 @@ internal sealed class BenchOptions
             ScrapesForRss = quick ? 20 : 100,
             ApiPhase = TimeSpan.FromSeconds(quick ? 3 : 10),
             MetricsRequests = quick ? 200 : 2000,
+            BgpChanges = quick ? 20 : 100,
         };
         foreach (var (name, value) in values)
         {
@@ -166,6 +186,9 @@ internal sealed class BenchOptions
                 return true;
             case "api-seconds":
                 ApiPhase = TimeSpan.FromSeconds(value);
+                return true;
+            case "bgp-changes":
+                BgpChanges = value;
                 return true;
             case "metrics-requests":
                 MetricsRequests = value;

@@ -30,14 +30,21 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => BenchNode.RemoveAllNow();
 AppDomain.CurrentDomain.UnhandledException += (_, _) => BenchNode.RemoveAllNow();
 
 var report = new Markdown();
-report.Paragraph(
-    $"Binaries: AOT `{options!.Aot.Path}`, JIT `{options.Jit.Path}`, node_exporter `{options.NodeExporter}`." +
-    (options.Quick ? " **Quick run (--quick): reduced counts, for trying the benchmarks out, not for quoting.**" : ""));
+if (options!.Quick)
+{
+    report.Paragraph("**Quick run (--quick): reduced counts, for trying the benchmarks out, not for quoting.**");
+}
+if (options.Aot.Environment.Count > 0)
+{
+    report.Paragraph($"Both agents run with `{string.Join(' ', options.Aot.Environment.Select(pair => $"{pair.Key}={pair.Value}"))}`.");
+}
 var benchmarks = new (string Name, Func<BenchOptions, Markdown, CancellationToken, Task> Run)[]
 {
     ("repair", RepairBenchmark.RunAsync),
     ("footprint", FootprintBenchmark.RunAsync),
     ("api", ApiBenchmark.RunAsync),
+    ("syslog", SyslogBenchmark.RunAsync),
+    ("bgp", BgpApplyBenchmark.RunAsync),
 };
 var failed = 0;
 foreach (var (name, run) in benchmarks.Where(b => options.Runs(b.Name)))

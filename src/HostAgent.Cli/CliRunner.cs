@@ -65,6 +65,24 @@ public static class CliRunner
                 }
                 case "watch":
                     return await WatchAsync(options, client, output, cancellationToken).ConfigureAwait(false);
+                case "unit":
+                {
+                    var request = new ControlUnitRequest
+                    {
+                        Action = options.Components[0] switch
+                        {
+                            "start" => UnitAction.Start,
+                            "restart" => UnitAction.Restart,
+                            _ => UnitAction.ReloadOrRestart,
+                        },
+                        Unit = options.Components[1],
+                    };
+                    var result = await client.ControlUnitAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    Write(options, result, output, StatusPrinter.Print);
+                    return result.Result == "done" ? ExitOk : ExitNotInSync;
+                }
+                case "bgp" or "drain" or "undrain":
+                    return await BgpCommands.RunAsync(options, client, output, cancellationToken).ConfigureAwait(false);
                 default:
                     output.WriteLine(CliOptions.Usage);
                     return ExitOk;
@@ -101,7 +119,7 @@ public static class CliRunner
         return ExitOk;
     }
 
-    private static void Write<T>(CliOptions options, T message, TextWriter output, Action<T, TextWriter> print)
+    internal static void Write<T>(CliOptions options, T message, TextWriter output, Action<T, TextWriter> print)
         where T : IMessage
     {
         if (options.Json)

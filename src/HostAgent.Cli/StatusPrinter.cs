@@ -23,6 +23,31 @@ public static class StatusPrinter
             output.WriteLine();
             Print(component, output);
         }
+        if (status.Units is { } units && units.Units.Count > 0)
+        {
+            output.WriteLine();
+            Print(units, output);
+        }
+    }
+
+    public static void Print(UnitsStatus units, TextWriter output)
+    {
+        output.WriteLine($"units ({(units.Manager == "none" ? "not followed: no service manager" : units.Manager)}):");
+        foreach (var unit in units.Units)
+        {
+            output.WriteLine($"  {unit.Name,-28} {UnitState(unit),-26} since {Time(unit.Since)}{(unit.Owner.Length > 0 ? $", owned by {unit.Owner}" : "")}");
+        }
+    }
+
+    public static void Print(ControlUnitResponse result, TextWriter output)
+    {
+        var action = result.Action switch
+        {
+            UnitAction.Start => "start",
+            UnitAction.Restart => "restart",
+            _ => "reload-or-restart",
+        };
+        output.WriteLine($"{action} {result.Unit}: {result.Result} ({result.DurationMs.ToString("F0", CultureInfo.InvariantCulture)} ms); now {UnitState(result.State)}");
     }
 
     public static void Print(ComponentStatus component, TextWriter output)
@@ -116,6 +141,11 @@ public static class StatusPrinter
             output.WriteLine($"{indent}{n++}. {action.Description}");
         }
     }
+
+    private static string UnitState(UnitStatus? unit) =>
+        unit is null || unit.ActiveState.Length == 0 ? "unknown"
+        : unit.LoadState == "not-found" ? "not installed"
+        : $"{unit.ActiveState} ({unit.SubState})";
 
     private static string Time(Timestamp? time) =>
         time is null ? "never" : time.ToDateTimeOffset().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

@@ -16,6 +16,7 @@ internal static class ApiBenchmark
 {
     private const int EAddrNotAvail = 99;
     private const int MetricsWarmUp = 20;
+    private const int Slices = 5;
     // Long enough for the bench's own client code to reach its optimised tier before anything is counted.
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
@@ -28,14 +29,24 @@ internal static class ApiBenchmark
         await Waits.ForAsync(listening, exporter, TimeSpan.FromSeconds(60), "listening port", cancellationToken).ConfigureAwait(false);
         await using var jit = await AgentRig.StartAsync(options, options.Jit, "30s", Readiness.Answering, cancellationToken).ConfigureAwait(false);
 
-        var loads = new List<Load>();
+        var loads = new[] { aot, jit }
+            .SelectMany(rig => new[] { new Load(rig.Target.Label, false), new Load(rig.Target.Label, true) })
+            .ToArray();
         foreach (var rig in new[] { aot, jit })
         {
-            await LoadAsync(options, rig, drift: false, WarmUp, cancellationToken).ConfigureAwait(false);
-            Console.Error.WriteLine($"bench: api: {rig.Target.Label}: GetStatus, {options.ApiClients} clients, {options.ApiPhase.TotalSeconds:0} s quiet");
-            loads.Add(await LoadAsync(options, rig, drift: false, options.ApiPhase, cancellationToken).ConfigureAwait(false));
-            Console.Error.WriteLine($"bench: api: {rig.Target.Label}: GetStatus, {options.ApiClients} clients, {options.ApiPhase.TotalSeconds:0} s with drift every {options.DriftInterval.TotalMilliseconds:0} ms");
-            loads.Add(await LoadAsync(options, rig, drift: true, options.ApiPhase, cancellationToken).ConfigureAwait(false));
+            await LoadAsync(options, rig, new Load(rig.Target.Label, false), WarmUp, cancellationToken).ConfigureAwait(false);
+        }
+        // Short slices in turn rather than one long phase each: both binaries and both phases see the same machine noise.
+        var slice = options.ApiPhase / Slices;
+        for (var round = 0; round < Slices; round++)
+        {
+            Console.Error.WriteLine($"bench: api: GetStatus, {options.ApiClients} clients, round {round + 1}/{Slices}: " +
+                $"{slice.TotalSeconds:0.#} s quiet and {slice.TotalSeconds:0.#} s with drift every {options.DriftInterval.TotalMilliseconds:0} ms, per binary");
+            foreach (var load in loads)
+            {
+                var rig = load.Label == aot.Target.Label ? aot : jit;
+                await LoadAsync(options, rig, load, slice, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         Console.Error.WriteLine($"bench: api: /metrics, {options.MetricsRequests} requests per endpoint, in turn");
@@ -57,7 +68,8 @@ internal static class ApiBenchmark
         Write(options, report, loads, endpoints);
     }
 
-    private static async Task<Load> LoadAsync(BenchOptions options, AgentRig rig, bool drift, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>Runs the clients (and the injector, for a drift load) for <paramref name="duration"/>, adding to <paramref name="load"/>.</summary>
+    private static async Task LoadAsync(BenchOptions options, AgentRig rig, Load load, TimeSpan duration, CancellationToken cancellationToken)
     {
         var clients = Enumerable.Range(0, options.ApiClients).Select(_ => new AgentRpc(rig.Node.SocketPath)).ToArray();
         try
@@ -67,8 +79,8 @@ internal static class ApiBenchmark
             {
                 await client.GetStatusAsync(cancellationToken).ConfigureAwait(false);
             }
-            var injector = drift ? new DriftInjector(rig, options.DriftInterval) : null;
-            if (drift)
+            var injector = load.Drift ? new DriftInjector(rig, options.DriftInterval) : null;
+            if (load.Drift)
             {
                 rig.Watch.StartRecording();
             }
@@ -78,17 +90,22 @@ internal static class ApiBenchmark
             var end = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
             var perClient = await Task.WhenAll(clients.Select(client => Task.Run(
                 () => CallUntilAsync(client, end, cancellationToken), cancellationToken))).ConfigureAwait(false);
-            var elapsed = Stopwatch.GetElapsedTime(started);
+            load.Elapsed += Stopwatch.GetElapsedTime(started);
             injector?.Stop();
             var after = rig.Process.Sample();
-            var repairs = drift ? rig.Watch.StopRecording() : [];
-            if (drift)
+            load.AgentCpuTicks += after.CpuTicks - before.CpuTicks;
+            foreach (var (latencies, errors) in perClient)
             {
+                load.Latencies.AddRange(latencies);
+                load.Errors += errors;
+            }
+            if (injector is not null)
+            {
+                load.Repairs.AddRange(rig.Watch.StopRecording());
+                load.Deleted += injector.Deleted;
+                load.AlreadyAbsent += injector.AlreadyAbsent;
                 await WaitForGatewayAsync(rig).ConfigureAwait(false);
             }
-            return new Load(
-                rig.Target.Label, drift, elapsed, Latency.FromTicks(perClient.SelectMany(c => c.Latencies)), perClient.Sum(c => c.Errors),
-                ProcSample.CpuPercent(before, after), injector?.Deleted ?? 0, injector?.AlreadyAbsent ?? 0, Latency.FromTicks(repairs));
         }
         finally
         {
@@ -151,12 +168,13 @@ internal static class ApiBenchmark
         }
     }
 
-    private static void Write(BenchOptions options, Markdown report, List<Load> loads, Endpoint[] endpoints)
+    private static void Write(BenchOptions options, Markdown report, Load[] loads, Endpoint[] endpoints)
     {
         report.Heading("API");
         report.Paragraph(
             $"GetStatus: {options.ApiClients} clients, each with its own channel and connection to the agent's unix socket, calling in a loop " +
-            $"for {options.ApiPhase.TotalSeconds:0} s after a {WarmUp.TotalSeconds:0} s warm-up; \"quiet\" without drift, \"drift\" while a thread " +
+            $"for {options.ApiPhase.TotalSeconds:0} s per binary and phase after a {WarmUp.TotalSeconds:0} s warm-up, run as {Slices} rounds in which " +
+            "AOT quiet, AOT drift, JIT quiet and JIT drift take turns; \"quiet\" without drift, \"drift\" while a thread " +
             $"deletes 10.216.0.1/24 every {options.DriftInterval.TotalMilliseconds:0} ms (a deletion that finds the address already gone is " +
             "counted as absent). The bench client, the agent and the injector share the machine's cores, so calls/s is a lower bound " +
             "for the agent alone. Agent CPU is its utime+stime over the window in % of one core.");
@@ -164,11 +182,11 @@ internal static class ApiBenchmark
             ["binary", "phase", "calls", "calls/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors", "agent CPU %", "deletions (absent)", "repairs seen, p50 / p99 ms"],
             loads.Select(load => new[]
             {
-                load.Label, load.Drift ? "drift" : "quiet", Count(load.Latency.Count), Markdown.Number(load.Latency.Count / load.Elapsed.TotalSeconds, "0"),
+                load.Label, load.Drift ? "drift" : "quiet", Count(load.Latency.Count), Markdown.Number(Rate(load), "0"),
                 Markdown.Ms(load.Latency.P50), Markdown.Ms(load.Latency.P90), Markdown.Ms(load.Latency.P99), Markdown.Ms(load.Latency.Max),
                 Count(load.Errors), Markdown.Number(load.AgentCpu, "0"),
                 load.Drift ? $"{Count(load.Deleted)} ({Count(load.AlreadyAbsent)})" : "",
-                load.Drift ? $"{Count(load.Repairs.Count)}, {Markdown.Ms(load.Repairs.P50)} / {Markdown.Ms(load.Repairs.P99)}" : "",
+                load.Drift ? $"{Count(load.RepairLatency.Count)}, {Markdown.Ms(load.RepairLatency.P50)} / {Markdown.Ms(load.RepairLatency.P99)}" : "",
             }));
         var aotQuiet = loads.Single(l => l.Label == options.Aot.Label && !l.Drift);
         var jitQuiet = loads.Single(l => l.Label == options.Jit.Label && !l.Drift);
@@ -203,12 +221,37 @@ internal static class ApiBenchmark
         report.Goal("agent /metrics p99 (AOT)", aotMetrics.P99, 2, "ms");
     }
 
-    private static double Rate(Load load) => load.Latency.Count / load.Elapsed.TotalSeconds;
+    private static double Rate(Load load) => load.Latencies.Count / load.Elapsed.TotalSeconds;
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private sealed record Load(
-        string Label, bool Drift, TimeSpan Elapsed, Latency Latency, int Errors, double AgentCpu, long Deleted, long AlreadyAbsent, Latency Repairs);
+    /// <summary>One binary and phase, summed over its rounds.</summary>
+    private sealed class Load(string label, bool drift)
+    {
+        public string Label { get; } = label;
+
+        public bool Drift { get; } = drift;
+
+        public TimeSpan Elapsed { get; set; }
+
+        public List<long> Latencies { get; } = [];
+
+        public int Errors { get; set; }
+
+        public long AgentCpuTicks { get; set; }
+
+        public long Deleted { get; set; }
+
+        public long AlreadyAbsent { get; set; }
+
+        public List<long> Repairs { get; } = [];
+
+        public Latency Latency => Latency.FromTicks(Latencies);
+
+        public Latency RepairLatency => Latency.FromTicks(Repairs);
+
+        public double AgentCpu => Elapsed > TimeSpan.Zero ? AgentCpuTicks / (double)Native.ClockTicksPerSecond / Elapsed.TotalSeconds * 100 : double.NaN;
+    }
 
     private sealed class Endpoint(string name, HttpClient http, int port, NodeProcess process)
     {

@@ -107,8 +107,10 @@ internal static partial class FootprintBenchmark
         }
         calls.Stop();
         var afterCalls = rig.Process.Sample();
-        var afterScrapes = await ScrapeAsync(options, rig.Node, BenchNode.AgentMetricsPort, rig.Process, cancellationToken).ConfigureAwait(false);
-        return new Steady(target.Label, settled, idle, afterCalls, calls.Elapsed, afterScrapes, rig.Process.Mappings);
+        await Task.Delay(options.SettleTime, cancellationToken).ConfigureAwait(false);
+        var afterCallsSettled = rig.Process.Sample();
+        var (afterScrapes, metrics) = await ScrapeAsync(options, rig.Node, BenchNode.AgentMetricsPort, rig.Process, cancellationToken).ConfigureAwait(false);
+        return new Steady(target.Label, settled, idle, afterCalls, afterCallsSettled, calls.Elapsed, afterScrapes, rig.Process.Mappings, GcFigures(metrics));
     }
 
     private static async Task<Steady> SteadyNodeExporterAsync(BenchOptions options, CancellationToken cancellationToken)
@@ -118,8 +120,8 @@ internal static partial class FootprintBenchmark
         var listening = Waits.UntilAsync(() => node.AcceptsAsync(BenchNode.NodeExporterPort), cancellationToken);
         await Waits.ForAsync(listening, process, StartTimeout, "listening port", cancellationToken).ConfigureAwait(false);
         var (settled, idle) = await SettleAndIdleAsync(options, process, cancellationToken).ConfigureAwait(false);
-        var afterScrapes = await ScrapeAsync(options, node, BenchNode.NodeExporterPort, process, cancellationToken).ConfigureAwait(false);
-        return new Steady("node_exporter", settled, idle, null, TimeSpan.Zero, afterScrapes, process.Mappings);
+        var (afterScrapes, _) = await ScrapeAsync(options, node, BenchNode.NodeExporterPort, process, cancellationToken).ConfigureAwait(false);
+        return new Steady("node_exporter", settled, idle, null, null, TimeSpan.Zero, afterScrapes, process.Mappings, (double.NaN, double.NaN));
     }
 
     private static async Task<(ProcSample Settled, ProcSample Idle)> SettleAndIdleAsync(
@@ -133,15 +135,44 @@ internal static partial class FootprintBenchmark
         return (settled, process.Sample());
     }
 
-    private static async Task<ProcSample> ScrapeAsync(
+    /// <summary>Scrapes /metrics repeatedly; returns the memory afterwards and the first body, which the agents fill with their GC figures.</summary>
+    private static async Task<(ProcSample After, string FirstBody)> ScrapeAsync(
         BenchOptions options, BenchNode node, int port, NodeProcess process, CancellationToken cancellationToken)
     {
         using var http = NodeHttp.Create(node);
+        var first = "";
         for (var i = 0; i < options.ScrapesForRss; i++)
         {
-            await http.GetByteArrayAsync(new Uri($"http://127.0.0.1:{port}/metrics"), cancellationToken).ConfigureAwait(false);
+            var body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"), cancellationToken).ConfigureAwait(false);
+            if (i == 0)
+            {
+                first = body;
+            }
         }
-        return process.Sample();
+        return (process.Sample(), first);
+    }
+
+    /// <summary>
+    /// The agent's own view of its managed heap, from the System.Runtime meters it exports: the heap left after the last
+    /// collection (all generations) and the memory the GC had committed then, in bytes; NaN when absent.
+    /// </summary>
+    private static (double Heap, double Committed) GcFigures(string metrics)
+    {
+        double heap = 0, committed = double.NaN;
+        var any = false;
+        foreach (var line in metrics.Split('\n'))
+        {
+            if (line.StartsWith("system_runtime_dotnet_gc_last_collection_heap_size{", StringComparison.Ordinal))
+            {
+                heap += double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                any = true;
+            }
+            else if (line.StartsWith("system_runtime_dotnet_gc_last_collection_memory_committed_size ", StringComparison.Ordinal))
+            {
+                committed = double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+            }
+        }
+        return (any ? heap : double.NaN, committed);
     }
 
     private static void Write(
@@ -175,7 +206,7 @@ internal static partial class FootprintBenchmark
             $"(node_exporter: its port accepting), no request made; then {options.SettleTime.TotalSeconds:0} s to settle, RSS; " +
             $"{options.IdleTime.TotalSeconds:0} s idle, CPU = (utime+stime) from /proc/PID/stat over that window in % of one core " +
             $"(one clock tick = {1000 / Native.ClockTicksPerSecond} ms, so the resolution is {100.0 / Native.ClockTicksPerSecond / options.IdleTime.TotalSeconds:0.###} %); " +
-            $"then {options.StatusCalls:N0} sequential GetStatus calls on one connection; then {options.ScrapesForRss} sequential /metrics scrapes. " +
+            $"then {options.StatusCalls:N0} sequential GetStatus calls on one connection, RSS right after and {options.SettleTime.TotalSeconds:0} s later; then {options.ScrapesForRss} sequential /metrics scrapes. " +
             "The agents run with resyncInterval 30s (the packaged default), so the idle window includes periodic resyncs. MiB = 1024 kB as /proc reports.");
         var lines = new List<string>
         {
@@ -188,6 +219,9 @@ internal static partial class FootprintBenchmark
             $"| idle CPU over {options.IdleTime.TotalSeconds:0} s, % of one core | {Row3(s => Markdown.Number(ProcSample.CpuPercent(s.Settled, s.Idle), "0.000"))} |",
             $"| RSS after the idle window, MiB | {Row3(s => Markdown.Mib(s.Idle.RssKb))} |",
             $"| RSS after {options.StatusCalls:N0} GetStatus, MiB | {Row3(s => s.AfterCalls is { } c ? Markdown.Mib(c.RssKb) : "n/a")} |",
+            $"| &nbsp;&nbsp;anonymous / file-backed, MiB | {Row3(s => s.AfterCalls is { } c ? $"{Markdown.Mib(c.RssAnonKb)} / {Markdown.Mib(c.RssFileKb)}" : "n/a")} |",
+            $"| &nbsp;&nbsp;GC heap after its last collection / GC committed, MiB (from the agent's own /metrics, first scrape after the calls) | {Row3(s => double.IsNaN(s.Gc.Committed) ? "n/a" : $"{Markdown.Number(s.Gc.Heap / 1048576, "0.0")} / {Markdown.Number(s.Gc.Committed / 1048576, "0.0")}")} |",
+            $"| RSS {options.SettleTime.TotalSeconds:0} s after the calls, MiB | {Row3(s => s.AfterCallsSettled is { } c ? Markdown.Mib(c.RssKb) : "n/a")} |",
             $"| {options.StatusCalls:N0} GetStatus took, s (µs per call) | {Row3(s => s.AfterCalls is null ? "n/a" : $"{s.Calls.TotalSeconds:0.00} ({s.Calls.TotalMilliseconds * 1000 / options.StatusCalls:0})")} |",
             $"| RSS after {options.ScrapesForRss} /metrics scrapes, MiB | {Row3(s => Markdown.Mib(s.AfterScrapes.RssKb))} |",
             $"| peak RSS (VmHWM), MiB | {Row3(s => Markdown.Mib(s.AfterScrapes.HwmKb))} |",
@@ -215,6 +249,6 @@ internal static partial class FootprintBenchmark
 
     private sealed record StartTimes(double Reconcile, double Answer, double MetricsPort, double Logged);
 
-    private sealed record Steady(string Label, ProcSample Settled, ProcSample Idle, ProcSample? AfterCalls, TimeSpan Calls, ProcSample AfterScrapes,
-        IReadOnlyList<(string File, long RssKb)> Mappings);
+    private sealed record Steady(string Label, ProcSample Settled, ProcSample Idle, ProcSample? AfterCalls, ProcSample? AfterCallsSettled, TimeSpan Calls, ProcSample AfterScrapes,
+        IReadOnlyList<(string File, long RssKb)> Mappings, (double Heap, double Committed) Gc);
 }

@@ -1,36 +1,18 @@
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
+using HostAgent.Contracts;
 using HostAgent.Contracts.V1;
 
 namespace HostAgent.Bench.Clients;
 
-/// <summary>A gRPC channel to the agent's unix socket, the way hostagentctl opens one.</summary>
+/// <summary>A gRPC channel to the agent's unix socket, opened as hostagentctl opens it.</summary>
 internal sealed class AgentRpc : IDisposable
 {
     private readonly GrpcChannel _channel;
 
     public AgentRpc(string socketPath)
     {
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        _channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = handler });
+        _channel = UnixSocketChannel.Create(socketPath);
         Client = new Agent.AgentClient(_channel);
     }
 

@@ -85,14 +85,15 @@ internal sealed class BenchNode : IAsyncDisposable
     }
 
     public NodeProcess StartAgent(Target target, string configPath) =>
-        Start(target.Label, target.Path, ["--config", configPath]);
+        Start(target.Label, target.Path, ["--config", configPath], target.Environment);
 
     public NodeProcess StartNodeExporter(string path) =>
         Start("node_exporter", path, [$"--web.listen-address=127.0.0.1:{NodeExporterPort}"]);
 
-    public NodeProcess Start(string label, string file, IEnumerable<string> arguments)
+    public NodeProcess Start(
+        string label, string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var process = NodeProcess.Start(label, Name, file, arguments);
+        var process = NodeProcess.Start(label, Name, file, arguments, environment);
         lock (_processes)
         {
             _processes.Add(process);

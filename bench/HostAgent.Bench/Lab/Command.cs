@@ -14,7 +14,7 @@ internal static class Command
         }
     }
 
-    public static async Task<(int ExitCode, string Output)> TryRunAsync(string file, params string[] arguments)
+    private static async Task<(int ExitCode, string Output)> TryRunAsync(string file, params string[] arguments)
     {
         using var process = Start(file, arguments);
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -40,7 +40,8 @@ internal sealed class NodeProcess
     /// <summary>The agent's own "first reconcile finished" log line.</summary>
     public Task<string> FirstReconcileLine => _firstReconcile.Task;
 
-    public static NodeProcess Start(string label, string networkNamespace, string file, IEnumerable<string> arguments)
+    public static NodeProcess Start(
+        string label, string networkNamespace, string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo("ip")
         {
@@ -51,6 +52,11 @@ internal sealed class NodeProcess
         foreach (var argument in new[] { "netns", "exec", networkNamespace, file }.Concat(arguments))
         {
             info.ArgumentList.Add(argument);
+        }
+        // ip netns exec passes its environment on to the program.
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
         var process = new Process { StartInfo = info };
         var started = new NodeProcess(label, process);

@@ -3,6 +3,7 @@ namespace HostAgent.Bench.Lab;
 internal static class Waits
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(60);
 
     /// <summary>Awaits <paramref name="task"/>, failing fast with the process's output if the process dies meanwhile.</summary>
     public static async Task<T> ForAsync<T>(Task<T> task, NodeProcess process, TimeSpan timeout, string what, CancellationToken cancellationToken)
@@ -21,13 +22,14 @@ internal static class Waits
         return await task.ConfigureAwait(false);
     }
 
-    public static Task ForAsync(Task task, NodeProcess process, TimeSpan timeout, string what, CancellationToken cancellationToken) =>
-        ForAsync(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), process, timeout, what, cancellationToken);
-
-    /// <summary>Polls <paramref name="probe"/> every millisecond; returns the Stopwatch timestamp of the first success.</summary>
+    /// <summary>
+    /// Polls <paramref name="probe"/> every millisecond; returns the Stopwatch timestamp of the first success.
+    /// Gives up after a minute, so a poller whose caller has already failed does not go on for the rest of the run.
+    /// </summary>
     public static async Task<long> UntilAsync(Func<Task<bool>> probe, CancellationToken cancellationToken)
     {
-        while (true)
+        var deadline = DateTime.UtcNow + PollLimit;
+        while (DateTime.UtcNow < deadline)
         {
             if (await probe().ConfigureAwait(false))
             {
@@ -35,5 +37,6 @@ internal static class Waits
             }
             await Task.Delay(1, cancellationToken).ConfigureAwait(false);
         }
+        throw new TimeoutException($"still not ready after {PollLimit.TotalSeconds} s");
     }
 }

@@ -27,4 +27,12 @@ public sealed record AgentSettings
 
     /// <summary>Minimum log level: Verbose, Debug, Information, Warning, Error or Fatal.</summary>
     public string LogLevel { get; init; } = "Information";
+
+    /// <summary>
+    /// systemd units whose state the agent follows and reports (status, events, metrics), besides those its
+    /// components own; by default the log daemon and Docker, which the pods depend on.
+    /// </summary>
+    public EquatableList<string> FollowUnits { get; init; } = DefaultFollowUnits;
+
+    public static EquatableList<string> DefaultFollowUnits { get; } = new(["rsyslog.service", "docker.service"]);
 }

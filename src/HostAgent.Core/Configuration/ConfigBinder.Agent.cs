@@ -11,6 +11,7 @@ internal sealed partial class ConfigBinder
     private readonly Setting<int> _grpcSocketMode = new();
     private readonly Setting<string> _metricsListen = new();
     private readonly Setting<string> _logLevel = new();
+    private readonly Setting<IReadOnlyList<string>> _followUnits = new();
 
     internal void BindAgentObserveOnly(ConfigValue value) => BindBoolean(value, _agentObserveOnly);
 
@@ -28,6 +29,8 @@ internal sealed partial class ConfigBinder
     internal void BindMetricsListen(ConfigValue value) => BindText<string>(value, _metricsListen, ConfigRules.TryParseListen);
 
     internal void BindLogLevel(ConfigValue value) => BindText<string>(value, _logLevel, ConfigRules.TryParseLogLevel);
+
+    internal void BindFollowUnits(ConfigValue value) => BindStringList<string>(value, _followUnits, ConfigRules.TryParseUnitName);
 
     private void BindDuration(ConfigValue value, Setting<TimeSpan> setting) =>
         BindText<TimeSpan>(value, setting, Duration.TryParse, "must be a string such as \"30s\" (a number and a unit: ms, s, m or h)");
@@ -69,6 +72,7 @@ internal sealed partial class ConfigBinder
             GrpcSocketMode = _grpcSocketMode.Or(defaults.GrpcSocketMode),
             MetricsListen = _metricsListen.Or(defaults.MetricsListen),
             LogLevel = _logLevel.Or(defaults.LogLevel),
+            FollowUnits = _followUnits.HasValue ? new EquatableList<string>(_followUnits.Value.Distinct(StringComparer.Ordinal)) : defaults.FollowUnits,
         };
     }
 }

@@ -44,11 +44,13 @@ internal sealed partial class ConfigBinder
     {
         CheckRetryDelays();
         CheckNetwork();
+        CheckSyslog();
+        CheckBgp();
         if (_errors.Count > 0)
         {
             return new ConfigLoadResult(null, [.. _errors.OrderBy(static e => e.Order).Select(static e => e.Error)]);
         }
-        return new ConfigLoadResult(new HostAgentConfig(BuildAgent(), BuildNetwork()), []);
+        return new ConfigLoadResult(new HostAgentConfig(BuildAgent(), BuildNetwork(), BuildSyslog(), BuildBgp(_podCidr.Value)), []);
     }
 
     private void BindSection(ConfigSection section, ConfigValue value)
@@ -61,6 +63,16 @@ internal sealed partial class ConfigBinder
                 _podCidr.Failed = true;
             }
             return;
+        }
+        if (section == ConfigSchema.Syslog)
+        {
+            // "syslog": {} turns the component on with every default.
+            MarkSyslogPresent();
+        }
+        if (section == ConfigSchema.Bgp)
+        {
+            // "bgp": {} turns the component on; its required keys are then reported as missing.
+            MarkBgpPresent();
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in value.Element.EnumerateObject())
@@ -82,6 +94,10 @@ internal sealed partial class ConfigBinder
         if (section == ConfigSchema.Network)
         {
             _podCidrMissingOrder = NextOrder();
+        }
+        if (section == ConfigSchema.Bgp)
+        {
+            MarkBgpEnd();
         }
     }
 

@@ -11,6 +11,14 @@ public static class ConfigDiff
         {
             changed.Add("network");
         }
+        if (before.Syslog != after.Syslog || (after.Syslog is not null && before.Agent.ObserveOnly != after.Agent.ObserveOnly))
+        {
+            changed.Add("syslog");
+        }
+        if (before.Bgp != after.Bgp || (after.Bgp is not null && before.Agent.ObserveOnly != after.Agent.ObserveOnly))
+        {
+            changed.Add("bgp");
+        }
         return changed;
     }
 
@@ -18,6 +26,31 @@ public static class ConfigDiff
     public static IReadOnlyList<string> RestartRequired(HostAgentConfig before, HostAgentConfig after)
     {
         var keys = new List<string>();
+        // Whether the BGP component runs, and its adapters, are decided at start.
+        if ((before.Bgp is null) != (after.Bgp is null))
+        {
+            keys.Add("bgp");
+        }
+        // The component, its adapters and the agent's own log sink are set up once, at start.
+        if ((before.Syslog is null) != (after.Syslog is null))
+        {
+            keys.Add("syslog");
+        }
+        else if (before.Syslog is { } was && after.Syslog is { } now)
+        {
+            if (!was.StartCommand.Equals(now.StartCommand) || was.PidFile != now.PidFile)
+            {
+                keys.Add("syslog.startCommand");
+            }
+            if (was.HoldSocket != now.HoldSocket && now.StartCommand.Count > 0)
+            {
+                keys.Add("syslog.holdSocket");
+            }
+            if (was.AgentLogs != now.AgentLogs || was.SocketPath != now.SocketPath)
+            {
+                keys.Add("syslog.agentLogs");
+            }
+        }
         if (before.Agent.GrpcSocket != after.Agent.GrpcSocket)
         {
             keys.Add("agent.grpcSocket");

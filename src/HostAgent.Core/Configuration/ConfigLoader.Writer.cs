@@ -26,6 +26,14 @@ public static partial class ConfigLoader
             writer.WriteStartObject();
             WriteAgent(writer, config.Agent);
             WriteNetwork(writer, config.Network);
+            if (config.Syslog is { } syslog)
+            {
+                WriteSyslog(writer, syslog);
+            }
+            if (config.Bgp is { } bgp)
+            {
+                WriteBgp(writer, bgp);
+            }
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -42,6 +50,12 @@ public static partial class ConfigLoader
         writer.WriteString("grpcSocketMode", "0" + Convert.ToString(agent.GrpcSocketMode, 8).PadLeft(3, '0'));
         writer.WriteString("metricsListen", agent.MetricsListen);
         writer.WriteString("logLevel", agent.LogLevel);
+        writer.WriteStartArray("followUnits");
+        foreach (var unit in agent.FollowUnits)
+        {
+            writer.WriteStringValue(unit);
+        }
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

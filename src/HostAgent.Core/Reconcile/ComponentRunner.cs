@@ -17,6 +17,7 @@ public sealed partial class ComponentRunner
     private readonly IReconcileMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly LoopHeartbeat _heartbeat;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     // Capacity one with DropWrite: any number of events between two runs coalesce into one run.
@@ -34,7 +35,8 @@ public sealed partial class ComponentRunner
         EventHub events,
         IReconcileMetrics metrics,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        LoopHeartbeat? heartbeat = null)
     {
         _component = component;
         _timing = timing;
@@ -42,6 +44,8 @@ public sealed partial class ComponentRunner
         _metrics = metrics;
         _time = time;
         _logger = logger;
+        _heartbeat = heartbeat ?? new LoopHeartbeat(time);
+        _heartbeat.Register(component.Name);
         _status = new ComponentStatus { Name = component.Name, ObserveOnly = component.ObserveOnly };
     }
 
@@ -51,6 +55,9 @@ public sealed partial class ComponentRunner
 
     /// <summary>Completes when the first run has finished, in sync or not.</summary>
     public Task FirstRun => _firstRun.Task;
+
+    /// <summary>Raised after every run with the new status, before the run returns; handlers must be quick.</summary>
+    public event Action<ComponentStatus>? StatusChanged;
 
     /// <summary>Asks the loop to run soon; cheap, safe from any thread, coalesced.</summary>
     public void MarkDirty(string reason) => _wake.Writer.TryWrite(reason);
@@ -64,6 +71,7 @@ public sealed partial class ComponentRunner
             while (!cancellationToken.IsCancellationRequested)
             {
                 var result = await RunOnceAsync(apply: true, reason, cancellationToken).ConfigureAwait(false);
+                await BeatAsync(cancellationToken).ConfigureAwait(false);
                 var timing = _timing();
                 var delay = result.Error is null ? timing.ResyncInterval : timing.RetryDelay(_consecutiveFailures);
                 reason = await WaitAsync(delay, result.Error is null ? "resync" : "retry", cancellationToken).ConfigureAwait(false);
@@ -103,18 +111,42 @@ public sealed partial class ComponentRunner
         }
     }
 
+    /// <summary>Waits for a wake-up or the delay, waking every heartbeat idle interval to prove the loop is alive.</summary>
     private async Task<string> WaitAsync(TimeSpan delay, string timeoutReason, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(delay, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        try
+        var started = _time.GetTimestamp();
+        while (true)
         {
-            return await _wake.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
+            var left = delay - _time.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return timeoutReason;
+            }
+            var idle = _heartbeat.IdleInterval;
+            var slice = idle > TimeSpan.Zero && idle < left ? idle : left;
+            using (var timeout = new CancellationTokenSource(slice, _time))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken))
+            {
+                try
+                {
+                    return await _wake.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    if (slice == left)
+                    {
+                        return timeoutReason;
+                    }
+                }
+            }
+            await BeatAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return timeoutReason;
-        }
+    }
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        await _heartbeat.WaitWhileFrozenAsync(cancellationToken).ConfigureAwait(false);
+        _heartbeat.Beat(Name);
     }
 
     private async Task<ComponentResult> RunLockedAsync(bool apply, string reason, CancellationToken cancellationToken)
@@ -230,6 +262,7 @@ public sealed partial class ComponentRunner
             Failures = previous.Failures + (result.Error is null ? 0UL : 1UL),
         };
         Volatile.Write(ref _status, status);
+        StatusChanged?.Invoke(status);
 
         _metrics.RunCompleted(Name, result.Duration, result.Error is not null);
         if (!previous.HasRun || previous.InSync != status.InSync)

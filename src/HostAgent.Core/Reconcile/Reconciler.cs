@@ -17,8 +17,9 @@ public sealed class Reconciler
         ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger("HostAgent.Reconcile");
+        Heartbeat = new LoopHeartbeat(time);
         Runners = components
-            .Select(c => new ComponentRunner(c, () => ReconcileTiming.From(config.Current.Agent), events, metrics, time, logger))
+            .Select(c => new ComponentRunner(c, () => ReconcileTiming.From(config.Current.Agent), events, metrics, time, logger, Heartbeat))
             .ToList();
         _runners = Runners.ToDictionary(r => r.Name, StringComparer.Ordinal);
         Events = events;
@@ -28,6 +29,9 @@ public sealed class Reconciler
     public IReadOnlyList<ComponentRunner> Runners { get; }
 
     public EventHub Events { get; }
+
+    /// <summary>Every loop's proof of life, for the watchdog.</summary>
+    public LoopHeartbeat Heartbeat { get; }
 
     public IEnumerable<string> Names => Runners.Select(r => r.Name);
 

@@ -4,6 +4,7 @@ using global::Grpc.Core;
 using HostAgent.Contracts.V1;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Reconcile;
+using HostAgent.Core.Services;
 using HostAgent.Daemon.Hosting;
 
 namespace HostAgent.Daemon.Grpc;
@@ -15,13 +16,26 @@ public sealed partial class AgentService : Agent.AgentBase
     private readonly ConfigHolder _config;
     private readonly ConfigReloader _reloader;
     private readonly AgentIdentity _identity;
+    private readonly UnitTracker _units;
+    private readonly TimeProvider _time;
+    private readonly IServiceManager? _serviceManager;
 
-    public AgentService(Reconciler reconciler, ConfigHolder config, ConfigReloader reloader, AgentIdentity identity)
+    public AgentService(
+        Reconciler reconciler,
+        ConfigHolder config,
+        ConfigReloader reloader,
+        AgentIdentity identity,
+        UnitTracker units,
+        TimeProvider time,
+        IServiceManager? serviceManager = null)
     {
         _reconciler = reconciler;
         _config = config;
         _reloader = reloader;
         _identity = identity;
+        _units = units;
+        _time = time;
+        _serviceManager = serviceManager;
     }
 
     public override Task<GetStatusResponse> GetStatus(GetStatusRequest request, ServerCallContext context)
@@ -46,6 +60,7 @@ public sealed partial class AgentService : Agent.AgentBase
         };
         response.Config.LastReloadErrors.AddRange(_config.LastReloadErrors.Select(e => e.ToString()));
         response.Components.AddRange(runners.Select(r => ProtoMapper.ToProto(r.Status)));
+        response.Units = ProtoMapper.ToProto(_units.Manager, _units.Units);
         return Task.FromResult(response);
     }
 

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using HostAgent.Core.Reconcile;
+using HostAgent.Core.Services;
 using V1 = HostAgent.Contracts.V1;
 
 namespace HostAgent.Daemon.Grpc;
@@ -66,14 +67,42 @@ public static class ProtoMapper
                 AgentEventKind.ConfigReloaded => V1.EventKind.ConfigReloaded,
                 AgentEventKind.ConfigRejected => V1.EventKind.ConfigRejected,
                 AgentEventKind.InSync => V1.EventKind.InSync,
+                AgentEventKind.UnitStateChanged => V1.EventKind.UnitStateChanged,
+                AgentEventKind.Notice => V1.EventKind.Notice,
                 _ => V1.EventKind.Unspecified,
             },
             Component = agentEvent.Component ?? "",
             Message = agentEvent.Message,
+            Unit = agentEvent.Unit ?? "",
         };
         message.Actions.AddRange(agentEvent.Actions.Select(ToProto));
         return message;
     }
+
+    public static V1.UnitsStatus ToProto(string manager, IEnumerable<FollowedUnit> units)
+    {
+        var message = new V1.UnitsStatus { Manager = manager };
+        message.Units.AddRange(units.Select(ToProto));
+        return message;
+    }
+
+    public static V1.UnitStatus ToProto(FollowedUnit unit) => new()
+    {
+        Name = unit.Name,
+        LoadState = unit.State?.LoadState ?? "",
+        ActiveState = unit.State?.ActiveState ?? "",
+        SubState = unit.State?.SubState ?? "",
+        Since = ToProto(unit.Since),
+        Owner = unit.Owner ?? "",
+    };
+
+    public static UnitAction? FromProto(V1.UnitAction action) => action switch
+    {
+        V1.UnitAction.Start => UnitAction.Start,
+        V1.UnitAction.Restart => UnitAction.Restart,
+        V1.UnitAction.ReloadOrRestart => UnitAction.ReloadOrRestart,
+        _ => null,
+    };
 
     private static V1.Field ToProto(StateField field) => new() { Name = field.Name, Value = field.Value };
 

@@ -2,11 +2,13 @@ using System.Net;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Networking;
 using HostAgent.Core.Reconcile;
+using HostAgent.Core.Services;
 using Grpc.Reflection;
 using Grpc.Reflection.V1Alpha;
 using HostAgent.Daemon.Grpc;
 using HostAgent.Daemon.Metrics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Prometheus;
 
@@ -34,10 +36,17 @@ public static class AgentApp
         services.AddSingleton(new AgentMetrics(registry, identity.Version));
         services.AddSingleton<IReconcileMetrics>(sp => sp.GetRequiredService<AgentMetrics>());
         services.AddSingleton<EventHub>();
+        services.AddSingleton(new UnitMetrics(registry));
+        services.AddSingleton<IUnitMetrics>(sp => sp.GetRequiredService<UnitMetrics>());
+        services.AddSingleton<UnitTracker>();
         addAdapters(services);
+        // Without $NOTIFY_SOCKET (a terminal, a test) there is nobody to tell.
+        services.TryAddSingleton<IServiceNotifier>(NullServiceNotifier.Instance);
         // Components run, and are reported, in registration order.
         services.AddSingleton<NetworkComponent>();
         services.AddSingleton<IComponent>(sp => sp.GetRequiredService<NetworkComponent>());
+        SyslogServices.AddComponent(services, holder, registry);
+        BgpServices.AddComponent(services, holder, registry);
         services.AddSingleton<Reconciler>(sp =>
         {
             var reconciler = new Reconciler(
@@ -58,6 +67,9 @@ public static class AgentApp
             sp.GetRequiredService<ILogger<ConfigReloader>>(),
             ConfigLoader.ProcessEnvironment));
         services.AddHostedService<ReconcilerService>();
+        services.AddSingleton<ServiceNotifications>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServiceNotifications>());
+        services.AddHostedService<UnitFollowerService>();
         services.AddGrpc();
         // Descriptor-based reflection: the ASP.NET Core variant discovers services by reflection and is not trim-safe.
         services.AddSingleton(new ReflectionServiceImpl(

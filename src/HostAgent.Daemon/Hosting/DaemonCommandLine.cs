@@ -18,8 +18,9 @@ public sealed record DaemonCommandLine(DaemonCommand Command, string ConfigPath,
 
         Commands:
           run            Run the agent (the default): own the pod bridge, its gateway address and
-                         the network sysctls; serve gRPC on agent.grpcSocket and /metrics on
-                         agent.metricsListen. SIGHUP re-reads the config file.
+                         the network sysctls, and with their config sections the logging pipeline
+                         (syslog) and the BGP announcement (bgp); serve gRPC on agent.grpcSocket and
+                         /metrics on agent.metricsListen. SIGHUP re-reads the config file.
           check-config   Validate the config file and the HOSTAGENT__* environment overrides
                          without touching anything. Exit 0 when valid; otherwise print one line
                          per problem (path: value: rule) and exit 1.

@@ -29,6 +29,7 @@ public sealed class UnixSyslogSink : ILogEventSink, IDisposable
     private long _dropped;
     private long _sent;
     private long _opens;
+    private int _disposed;
 
     public UnixSyslogSink(string socketPath, Rfc5424Formatter formatter, int capacity = 10_000, TimeProvider? time = null)
     {
@@ -76,6 +77,11 @@ public sealed class UnixSyslogSink : ILogEventSink, IDisposable
 
     public void Dispose()
     {
+        // Serilog disposes the sinks of a logger it closes; an owner disposing the sink as well must not throw.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         Flush(TimeSpan.FromSeconds(1));
         _stop.Cancel();
         try

@@ -22,7 +22,11 @@ public class ConfigLoaderToJsonTests
                 "grpcSocket": "/run/hostagent/hostagent.sock",
                 "grpcSocketMode": "0660",
                 "metricsListen": "127.0.0.1:9469",
-                "logLevel": "Information"
+                "logLevel": "Information",
+                "followUnits": [
+                  "rsyslog.service",
+                  "docker.service"
+                ]
               },
               "network": {
                 "podCidr": "10.216.0.0/24",

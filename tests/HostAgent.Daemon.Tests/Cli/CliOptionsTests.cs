@@ -23,13 +23,13 @@ public sealed class CliOptionsTests
 
     public static TheoryData<string[], string> Invalid => new()
     {
-        { [], "a command is needed: status, plan, reconcile, reload, watch" },
-        { ["--json"], "a command is needed: status, plan, reconcile, reload, watch" },
+        { [], "a command is needed: status, plan, reconcile, reload, watch, unit, bgp, drain, undrain" },
+        { ["--json"], "a command is needed: status, plan, reconcile, reload, watch, unit, bgp, drain, undrain" },
         { ["--socket"], "--socket needs a path" },
         { ["status", "--socket", ""], "--socket needs a path" },
         { ["--verbose", "status"], "unknown option \"--verbose\"" },
         { ["status", "-x"], "unknown option \"-x\"" },
-        { ["apply"], "unknown command \"apply\"; commands: status, plan, reconcile, reload, watch" },
+        { ["apply"], "unknown command \"apply\"; commands: status, plan, reconcile, reload, watch, unit, bgp, drain, undrain" },
         { ["reload", "network"], "reload takes no component names" },
     };
 

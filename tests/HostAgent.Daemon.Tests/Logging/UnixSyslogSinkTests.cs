@@ -89,6 +89,17 @@ public sealed class UnixSyslogSinkTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Dispose_Twice_SecondIsANoOp()
+    {
+        var sink = NewSink();
+
+        sink.Dispose();
+        sink.Dispose();
+
+        Assert.False(sink.Connected);
+    }
+
     private UnixSyslogSink NewSink() => new(SocketPath, new Rfc5424Formatter("node1", "hostagent", 1));
 
     private Socket Listen()

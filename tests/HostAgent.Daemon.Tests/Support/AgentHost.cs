@@ -83,6 +83,7 @@ internal sealed class AgentHost : IAsyncDisposable
                 services.AddSingleton<IKernelNetwork>(kernel);
                 services.AddSingleton<ISysctl>(sysctl);
                 services.AddSingleton<INetworkMonitor>(monitor);
+                options.Services?.Invoke(services);
                 if (options.Time is { } time)
                 {
                     // Registered after AddAgent's system clock, so this one is resolved.

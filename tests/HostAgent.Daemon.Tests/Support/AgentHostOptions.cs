@@ -1,4 +1,5 @@
 using HostAgent.TestCommon.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HostAgent.Daemon.Tests.Support;
 
@@ -19,4 +20,7 @@ internal sealed record AgentHostOptions
     /// Only one test may set it: hosts sharing that registry would see each other's counts.
     /// </summary>
     public bool DefaultRegistry { get; init; }
+
+    /// <summary>More adapters for the host, e.g. a fake service manager, unit monitor or notifier.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 }

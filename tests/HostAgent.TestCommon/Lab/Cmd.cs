@@ -11,9 +11,14 @@ public static class Cmd
     public static CmdResult Run(string fileName, params IReadOnlyList<string> arguments) =>
         RunWithEnvironment(fileName, arguments, []);
 
+    /// <summary>Runs with a longer limit than the default 30 s, for slow tools such as debootstrap.</summary>
+    public static CmdResult RunWithTimeout(TimeSpan timeout, string fileName, params IReadOnlyList<string> arguments) =>
+        RunWithEnvironment(fileName, arguments, [], timeout);
+
     /// <summary>Runs with extra environment variables and returns whatever happened.</summary>
-    public static CmdResult RunWithEnvironment(string fileName, IReadOnlyList<string> arguments, Dictionary<string, string> environment)
+    public static CmdResult RunWithEnvironment(string fileName, IReadOnlyList<string> arguments, Dictionary<string, string> environment, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? Timeout;
         var startInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -34,10 +39,10 @@ public static class Cmd
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{commandLine} did not finish within {Timeout.TotalSeconds:0} s");
+            throw new TimeoutException($"{commandLine} did not finish within {limit.TotalSeconds:0} s");
         }
         return new CmdResult(commandLine, process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }

@@ -1,0 +1,25 @@
+using HostAgent.Core.Configuration;
+
+namespace HostAgent.Core.Routing;
+
+/// <summary>Where the daemon and its tools are: the part of the settings the OS adapter needs.</summary>
+public sealed record BgpTooling(
+    BgpFlavor Flavor,
+    string VtyshPath,
+    string VtySocketDir,
+    string VtyshConfigDir,
+    string BgpdPath,
+    string ConfigFile,
+    string PidFile,
+    string FrrReloadPath)
+{
+    public static BgpTooling From(BgpSettings settings) => new(
+        settings.Flavor,
+        settings.VtyshPath,
+        settings.VtySocketDir,
+        settings.VtyshConfigDir,
+        settings.BgpdPath,
+        settings.ConfigFile,
+        settings.PidFile,
+        settings.FrrReloadPath);
+}

@@ -1,0 +1,32 @@
+using HostAgent.Core.Services;
+using HostAgent.Linux.Systemd;
+
+namespace HostAgent.Daemon.Hosting;
+
+/// <summary>
+/// The one place that decides how the agent controls the daemons it owns. Components take
+/// <see cref="IServiceManager"/> (and the follower <see cref="IUnitMonitor"/>) and get whatever is
+/// registered here: systemd over D-Bus on a node; where there is no system bus (a laptop, the lab), the
+/// direct process control that <c>fallback</c> registers, if any.
+/// </summary>
+public static partial class ServiceManagerRegistration
+{
+    public static void Add(IServiceCollection services, SystemdBus? systemd, Action<IServiceCollection>? fallback = null)
+    {
+        if (systemd is null)
+        {
+            fallback?.Invoke(services);
+            return;
+        }
+        services.AddSingleton(systemd);
+        services.AddSingleton<IServiceManager>(sp => new SystemdServiceManager(
+            systemd,
+            sp.GetRequiredService<IUnitMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SystemdServiceManager>>()));
+        services.AddSingleton<IUnitMonitor>(sp => new SystemdUnitMonitor(systemd, sp.GetRequiredService<ILogger<SystemdUnitMonitor>>()));
+    }
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "not controlling daemons through systemd: {Reason}")]
+    public static partial void LogNoSystemd(ILogger logger, string reason);
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using HostAgent.TestCommon;
+using HostAgent.TestCommon.Syslog;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace HostAgent.Linux.IntegrationTests.Syslog;
+
+/// <summary>
+/// The central server goes away for 20 s while the node logs 10,000 messages (and, when asked, its rsyslog is
+/// restarted once half-way); then it comes back and what arrived is counted. The node's rsyslogd runs in one
+/// namespace, the central one in another, joined by a veth pair.
+/// </summary>
+[SupportedOSPlatform("linux")]
+internal static class OutageScenario
+{
+    public const int Messages = 10_000;
+
+    /// <summary>
+    /// The first messages after the server went away are sent into the breaking connection: the output module
+    /// holds them (librelp's unacknowledged window, at most 128 frames by default; omfwd's last send) and they
+    /// die if rsyslogd exits before the server is back. Everything sent later waits in the disk-assisted queue.
+    /// </summary>
+    public const int InFlightAtBreak = 128;
+    public static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(8);
+
+    public static async Task<LabCount> RunAsync(string transport, ITestOutputHelper output, bool restartNode = true)
+    {
+        using var namespaces = new NamespacePair();
+        using var central = new CentralLogServer(namespaces.First);
+        central.Start();
+        using var lab = new SyslogLab(
+            $"\"servers\": [{{ \"address\": \"{NamespacePair.FirstAddress}\", \"transport\": \"{transport}\" }}]",
+            netns: namespaces.Second.Name);
+        var first = lab.Reconcile("start");
+        Assert.True(first.InSync, first.Error);
+        Assert.Contains($"type=\"{(transport == "relp" ? "omrelp" : "omfwd")}\"", File.ReadAllText(lab.DropInPath), StringComparison.Ordinal);
+
+        using var client = new DirectoryClient(lab.SocketDirectory);
+        client.Send("<14>Jan  1 00:00:00 warmup: forwarding works");
+        Assert.True(Lab.WaitUntil(() => central.Lines().Any(l => l.Contains("warmup", StringComparison.Ordinal)), TimeSpan.FromSeconds(20)),
+            "the warm-up message never reached the central server");
+
+        var outage = Stopwatch.StartNew();
+        central.Stop();
+        var progress = 0;
+        var sender = Task.Run(() =>
+        {
+            // About one message a millisecond: the stream spans half the outage, the restart falls inside it.
+            for (var i = 0; i < Messages; i++)
+            {
+                client.Send(DirectoryClient.Message(i));
+                Volatile.Write(ref progress, i + 1);
+                Thread.Sleep(TimeSpan.FromTicks(TimeSpan.TicksPerMillisecond));
+            }
+        });
+        Assert.True(Lab.WaitUntil(() => Volatile.Read(ref progress) >= Messages / 2, TimeSpan.FromSeconds(20)));
+        var restart = Stopwatch.StartNew();
+        if (restartNode)
+        {
+            lab.Restart("restart during the outage");
+        }
+        if (restartNode)
+        {
+            output.WriteLine($"{transport}: node rsyslog restarted at message {Volatile.Read(ref progress)} in {restart.ElapsedMilliseconds} ms");
+        }
+        await sender.WaitAsync(TimeSpan.FromSeconds(60));
+        var left = Outage - outage.Elapsed;
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left);
+        }
+        central.Start();
+        output.WriteLine($"{transport}: central server back after {outage.Elapsed.TotalSeconds:0.0} s");
+
+        var back = Stopwatch.StartNew();
+        var count = WaitForQuiet(central, back);
+        output.WriteLine($"{transport}{(restartNode ? " + node restart" : "")}: {count}; settled {back.Elapsed.TotalSeconds:0.0} s after the server came back; "
+            + $"node saw {LabCount.Of(lab.Lines(), Messages)}");
+        return count;
+    }
+
+    /// <summary>Waits until everything arrived, or nothing more arrives for a while.</summary>
+    private static LabCount WaitForQuiet(CentralLogServer central, Stopwatch since)
+    {
+        var last = LabCount.Of(central.Lines(), Messages);
+        var lastChange = Stopwatch.StartNew();
+        while (since.Elapsed < SettleTimeout)
+        {
+            Thread.Sleep(250);
+            var now = LabCount.Of(central.Lines(), Messages);
+            if (now.Distinct == Messages && lastChange.Elapsed > TimeSpan.FromSeconds(2))
+            {
+                return now;
+            }
+            if (now.Distinct != last.Distinct || now.Duplicates != last.Duplicates)
+            {
+                last = now;
+                lastChange.Restart();
+            }
+            else if (lastChange.Elapsed > QuietPeriod && now.Distinct > 0)
+            {
+                return now;
+            }
+        }
+        return last;
+    }
+}

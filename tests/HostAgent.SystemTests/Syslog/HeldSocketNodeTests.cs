@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using HostAgent.Core.Configuration;
+using HostAgent.Core.Syslog;
+using HostAgent.SystemTests.Node;
+using HostAgent.TestCommon;
+using HostAgent.TestCommon.Node;
+using HostAgent.TestCommon.Syslog;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace HostAgent.SystemTests.Syslog;
+
+/// <summary>
+/// On a booted node (systemd as PID 1), the units the agent renders hold the log socket for rsyslog: a client
+/// with no retry at all loses nothing through it while rsyslog restarts, and loses about a second's worth per
+/// restart through a plain socket rsyslogd makes itself. Both clients run at once against the same rsyslog.
+/// </summary>
+[Collection(NodeCollection.Name)]
+public sealed class HeldSocketNodeTests
+{
+    private const int Datagrams = 8_000;
+    private const int Restarts = 3;
+    private const string HeldTag = "held-client";
+    private const string PlainTag = "plain-client";
+    private const string PlainDirectory = "/run/plain-syslog";
+
+    /// <summary>One datagram a millisecond on a fixed schedule, sendto by path each time, errors counted and never retried.</summary>
+    private const string Client = """
+        import socket, sys, time
+        path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        errors = 0
+        start = time.monotonic()
+        print("started", flush=True)
+        for i in range(count):
+            try:
+                s.sendto(("<14>%s %s: seq %d" % (time.strftime("%b %d %H:%M:%S"), tag, i)).encode(), path)
+            except OSError:
+                errors += 1
+            delay = start + (i + 1) / 1000.0 - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+        print("done errors=%d" % errors, flush=True)
+        """;
+
+    private readonly NodeFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public HeldSocketNodeTests(NodeFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [SkippableFact]
+    public void Restart_ThreeTimesWhileClientsSend_HeldSocketLosesNothingPlainSocketLosesAboutASecondEach()
+    {
+        using var node = _fixture.Boot();
+        Skip.IfNot(node.Exec("python3", "--version").Succeeded, "the node image has no python3 for the client");
+        var settings = new SyslogSettings { Servers = new([new SyslogServerSettings("10.99.0.1", Transport: SyslogTransport.Tcp)]) };
+        // Debian's main config loads imuxsock; the drop-in must not load it again.
+        var facts = new RsyslogFacts(true, new(["imuxsock", "imklog"]));
+        var desired = SyslogDesired.From(settings, facts, ServiceControl.Systemd, false);
+        Assert.Equal(SocketHolder.Systemd, desired.Holder);
+        node.Check("mkdir", "-p", settings.Directory, PlainDirectory, settings.StateDirectory);
+        foreach (var file in desired.UnitFiles)
+        {
+            node.Check("mkdir", "-p", Path.GetDirectoryName(file.Path)!);
+            node.WriteFile(file.Path, file.Content);
+        }
+        node.WriteFile(desired.DropIn.Path, desired.DropIn.Content);
+        node.WriteFile("/etc/rsyslog.d/20-lab.conf", $$"""
+            input(type="imuxsock" Socket="{{PlainDirectory}}/log")
+            if $programname == "{{HeldTag}}" then { action(type="omfile" file="/var/log/{{HeldTag}}.log") stop }
+            if $programname == "{{PlainTag}}" then { action(type="omfile" file="/var/log/{{PlainTag}}.log") stop }
+            """);
+        node.WriteFile("/root/client.py", Client);
+        node.Check("systemctl", "daemon-reload");
+        node.Check("systemctl", "enable", HeldSocketUnits.SocketUnit);
+        // As the agent applies it: systemd refuses to start a socket unit whose service runs, so rsyslog's restart
+        // pulls the socket unit in (Requires=, After=) while rsyslog is down.
+        var restarted = node.Exec("systemctl", "restart", "rsyslog");
+        Assert.True(restarted.Succeeded, restarted.StdErr + node.Exec("journalctl", "-u", HeldSocketUnits.SocketUnit, "-u", "rsyslog", "--no-pager", "-o", "cat").StdOut);
+        Assert.Equal("active", node.Property(HeldSocketUnits.SocketUnit, "ActiveState"));
+        Assert.True(Lab.WaitUntil(() => node.Exec("test", "-S", $"{PlainDirectory}/log").Succeeded, TimeSpan.FromSeconds(10)));
+        // systemd and rsyslogd both hold the one socket at the path: imuxsock took it over instead of making its own.
+        var holders = node.Check("ss", "-xapn", "src", settings.SocketPath).StdOut;
+        Assert.True(holders.Contains("\"systemd\"", StringComparison.Ordinal) && holders.Contains("\"rsyslogd\"", StringComparison.Ordinal), holders);
+
+        using var held = node.Stream("python3", "/root/client.py", settings.SocketPath, HeldTag, Datagrams.ToString(CultureInfo.InvariantCulture));
+        using var plain = node.Stream("python3", "/root/client.py", $"{PlainDirectory}/log", PlainTag, Datagrams.ToString(CultureInfo.InvariantCulture));
+        Assert.True(held.WaitFor(l => l == "started", TimeSpan.FromSeconds(10)) && plain.WaitFor(l => l == "started", TimeSpan.FromSeconds(10)));
+        var restarts = new List<double>();
+        for (var i = 0; i < Restarts; i++)
+        {
+            Thread.Sleep(TimeSpan.FromMilliseconds(i == 0 ? 1000 : 800));
+            var restart = Stopwatch.StartNew();
+            node.Check("systemctl", "restart", "rsyslog");
+            restarts.Add(restart.Elapsed.TotalSeconds);
+        }
+        Assert.True(held.WaitFor(l => l.StartsWith("done", StringComparison.Ordinal), TimeSpan.FromSeconds(60)));
+        Assert.True(plain.WaitFor(l => l.StartsWith("done", StringComparison.Ordinal), TimeSpan.FromSeconds(60)));
+
+        var heldCount = Settle(node, HeldTag);
+        var plainCount = Settle(node, PlainTag);
+        var heldErrors = Errors(held);
+        var plainErrors = Errors(plain);
+        _output.WriteLine($"restarts: {string.Join(", ", restarts.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} s");
+        _output.WriteLine($"held socket:  {heldCount}; send errors {heldErrors}");
+        _output.WriteLine($"plain socket: {plainCount}; send errors {plainErrors}");
+
+        Assert.Equal(0, heldErrors);
+        Assert.Equal(0, heldCount.Lost);
+        Assert.Equal(0, heldCount.Duplicates);
+        // About a second's worth (one datagram a millisecond) per restart; at least a few hundred each.
+        Assert.InRange(plainCount.Lost, Restarts * 300, Restarts * 2_500);
+
+        // A changed socket unit, applied as the agent's plan does: write, daemon-reload, restart the socket unit
+        // (which restarts rsyslog after it), restart rsyslog.
+        var changed = SyslogDesired.From(settings with { SocketMode = Convert.ToInt32("660", 8) }, facts, ServiceControl.Systemd, false);
+        node.WriteFile(HeldSocketUnits.SocketUnitPath, changed.UnitFiles[0].Content);
+        node.Check("systemctl", "daemon-reload");
+        var socketRestart = node.Exec("systemctl", "restart", HeldSocketUnits.SocketUnit);
+        Assert.True(socketRestart.Succeeded, socketRestart.StdErr);
+        node.Check("systemctl", "restart", "rsyslog");
+        Assert.Equal("active", node.Property("rsyslog.service", "ActiveState"));
+        Assert.Equal("660", node.Check("stat", "-c", "%a", settings.SocketPath).StdOut.Trim());
+        node.Check("python3", "/root/client.py", settings.SocketPath, HeldTag, "1");
+        Assert.True(Lab.WaitUntil(() => node.Exec("cat", $"/var/log/{HeldTag}.log").StdOut.Split('\n').Count(l => l.EndsWith(": seq 0", StringComparison.Ordinal)) == 2, TimeSpan.FromSeconds(10)),
+            "a datagram through the re-bound socket did not arrive");
+    }
+
+    /// <summary>Waits until the node's file for a client stops growing, then counts it.</summary>
+    private static LabCount Settle(BootedNode node, string tag)
+    {
+        LabCount Count() => LabCount.Of(node.Exec("cat", $"/var/log/{tag}.log").StdOut.Split('\n'), Datagrams, tag);
+        var last = Count();
+        var stable = Stopwatch.StartNew();
+        while (stable.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            Thread.Sleep(500);
+            var now = Count();
+            if (now.Distinct != last.Distinct)
+            {
+                last = now;
+                stable.Restart();
+            }
+        }
+        return last;
+    }
+
+    private static int Errors(NodeStream client)
+    {
+        var done = client.Lines.First(l => l.StartsWith("done", StringComparison.Ordinal));
+        return int.Parse(done["done errors=".Length..], CultureInfo.InvariantCulture);
+    }
+}

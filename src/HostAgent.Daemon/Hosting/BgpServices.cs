@@ -33,7 +33,7 @@ public static class BgpServices
         services.AddSingleton<IDriftSignal>(sp => sp.GetRequiredService<BgpWakeups>());
         services.AddSingleton(sp => new BgpComponent(
             sp.GetRequiredService<IBgpDaemon>(),
-            ServiceManager(sp),
+            ServiceManagerRegistration.For(sp, ProcessManagerKey),
             sp.GetRequiredService<IKernelNetwork>(),
             sp.GetRequiredService<IBgpDrainStore>(),
             holder,
@@ -72,10 +72,4 @@ public static class BgpServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ProcessServiceManager>>()));
     }
-
-    /// <summary>systemd when the agent controls daemons through it, else the agent's own process control.</summary>
-    private static IServiceManager? ServiceManager(IServiceProvider services) =>
-        services.GetService<IServiceManager>() is { Kind: "systemd" } systemd
-            ? systemd
-            : services.GetKeyedService<IServiceManager>(ProcessManagerKey) ?? services.GetService<IServiceManager>();
 }

@@ -27,6 +27,16 @@ public static partial class ServiceManagerRegistration
         services.AddSingleton<IUnitMonitor>(sp => new SystemdUnitMonitor(systemd, sp.GetRequiredService<ILogger<SystemdUnitMonitor>>()));
     }
 
+    /// <summary>
+    /// The manager a component uses for its daemon: systemd when the agent controls daemons through it,
+    /// else the component's own process control registered under <paramref name="processManagerKey"/>,
+    /// else whatever unkeyed manager there is (none on a node without either).
+    /// </summary>
+    public static IServiceManager? For(IServiceProvider services, string processManagerKey) =>
+        services.GetService<IServiceManager>() is { Kind: "systemd" } systemd
+            ? systemd
+            : services.GetKeyedService<IServiceManager>(processManagerKey) ?? services.GetService<IServiceManager>();
+
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "not controlling daemons through systemd: {Reason}")]
     public static partial void LogNoSystemd(ILogger logger, string reason);
 }

@@ -35,18 +35,12 @@ public static class SyslogServices
             sp.GetRequiredService<IRsyslog>(),
             sp.GetRequiredService<ISyslogFiles>(),
             sp.GetService<ISystemdUnitFiles>(),
-            ServiceManager(sp),
+            ServiceManagerRegistration.For(sp, ProcessManagerKey),
             sp.GetRequiredService<ISyslogReporter>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IComponent>(sp => sp.GetRequiredService<SyslogComponent>());
         services.AddSingleton<IDriftSignal>(sp => new CanarySchedule(holder, sp.GetRequiredService<TimeProvider>()));
     }
-
-    /// <summary>systemd when the agent controls daemons through it; else the agent's own rsyslogd (syslog.startCommand); else none.</summary>
-    private static IServiceManager? ServiceManager(IServiceProvider services) =>
-        services.GetService<IServiceManager>() is { Kind: "systemd" } systemd
-            ? systemd
-            : services.GetKeyedService<IServiceManager>(ProcessManagerKey) ?? services.GetService<IServiceManager>();
 
     /// <summary>The real adapters: the file system, the socket, rsyslogd, systemctl, inotify.</summary>
     public static void AddLinuxAdapters(IServiceCollection services, ConfigHolder holder)

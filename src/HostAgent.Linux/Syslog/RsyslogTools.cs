@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Syslog;
+using HostAgent.Linux.Processes;
 
 namespace HostAgent.Linux.Syslog;
 
@@ -97,32 +97,10 @@ public sealed class RsyslogTools : IRsyslog
 
     private async Task<RsyslogCheck> RunCheckAsync(string mainPath, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(_rsyslogd)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-N1", "-f", mainPath })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot run {_rsyslogd}");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CheckTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            process.Kill();
-            return new RsyslogCheck(false, $"rsyslogd -N1 did not finish within {CheckTimeout.TotalSeconds:0} s");
-        }
-        var text = ((await errors.ConfigureAwait(false)) + (await output.ConfigureAwait(false))).Trim();
-        return new RsyslogCheck(process.ExitCode == 0, text);
+        var result = await ToolRunner.RunAsync(_rsyslogd, ["-N1", "-f", mainPath], CheckTimeout, cancellationToken).ConfigureAwait(false);
+        return result.TimedOut
+            ? new RsyslogCheck(false, $"rsyslogd -N1 did not finish within {CheckTimeout.TotalSeconds:0} s")
+            : new RsyslogCheck(result.ExitCode == 0, (result.Error + result.Output).Trim());
     }
 
     private static IEnumerable<string> OtherDropIns(SyslogSettings settings) =>

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using HostAgent.Core.Syslog;
+using HostAgent.Linux.Processes;
 
 namespace HostAgent.Linux.Syslog;
 
@@ -8,19 +8,10 @@ public sealed class SystemctlUnitFiles : ISystemdUnitFiles
 {
     public async Task DaemonReloadAsync(CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("systemctl")
+        var result = await ToolRunner.RunAsync("systemctl", ["daemon-reload"], Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("daemon-reload");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot run systemctl");
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"systemctl daemon-reload exited with {process.ExitCode}: {(await errors.ConfigureAwait(false)).Trim()}");
+            throw new InvalidOperationException($"systemctl daemon-reload exited with {result.ExitCode}: {result.Error.Trim()}");
         }
     }
 }

@@ -130,6 +130,14 @@ summarize() {
         e="$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")"
         n="$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")"
         passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${n:-0}))
+        # Name each failed test and the first line of its message, so they sit right above the total.
+        awk '
+            /<UnitTestResult / && /outcome="Failed"/ {
+                match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
+            want && /<Message>/ {
+                sub(/.*<Message>/, ""); sub(/<\/Message>.*/, "")
+                print "build.sh: FAILED " name ": " substr($0, 1, 300); want = 0 }
+        ' "$trx" | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'
     done
     failed=$((failed + projects_failed))
     echo "$passed passed, $failed failed, $skipped skipped"

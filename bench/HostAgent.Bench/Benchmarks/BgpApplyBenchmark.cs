@@ -11,9 +11,11 @@ namespace HostAgent.Bench.Benchmarks;
 /// <summary>
 /// A one-neighbor BGP change applied to a real FRR bgpd, by the agent's diff path and by frr-reload.py --reload,
 /// on the same change in turns: add a neighbor, take it away, again and again. The diff path is timed with the
-/// agent's own adapter (VtyshBgpDaemon, the code its apply action runs): the apply alone (one vtysh call and the
-/// atomic file write, what the agent does once it has observed the daemon) and end to end (also reading the
-/// running config and computing the difference, which is what frr-reload.py does too).
+/// agent's own adapter (VtyBgpDaemon, the code its observe and apply run): the apply alone (the changed lines on
+/// bgpd's vty socket and the atomic file write), and end to end as the agent does it for a new config: the
+/// daemon's own check of the new file (vtysh -C) while the running config is read from the socket, the
+/// difference, then the apply. frr-reload.py reads, compares and applies too. One plain vtysh call is timed
+/// alongside, for scale.
 /// </summary>
 internal static class BgpApplyBenchmark
 {
@@ -43,7 +45,7 @@ internal static class BgpApplyBenchmark
         node.Start("zebra", Zebra, ["-f", "/dev/null", "-i", Path.Combine(directory, "zebra.pid"), "-z", zserv, "--vty_socket", directory, "-u", "frr", "-g", "frr"]);
         await Waits.UntilAsync(() => Task.FromResult(File.Exists(Path.Combine(directory, "zebra.vty"))), cancellationToken).ConfigureAwait(false);
         node.Start("bgpd", Bgpd, ["-f", tooling.ConfigFile, "-i", tooling.PidFile, "-z", zserv, "--vty_socket", directory, "-u", "frr", "-g", "frr", "-p", "0"]);
-        var daemon = new VtyshBgpDaemon(TimeProvider.System);
+        var daemon = new VtyBgpDaemon(TimeProvider.System);
         if (!await daemon.WaitUntilAnsweringAsync(tooling, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException("bgpd did not answer within 10 s");
@@ -52,8 +54,10 @@ internal static class BgpApplyBenchmark
         var changes = options.BgpChanges;
         Console.Error.WriteLine($"bench: bgp: {changes} one-neighbor changes each way, diff path and frr-reload.py in turns");
         var apply = new List<long>();
+        var readAndApply = new List<long>();
         var endToEnd = new List<long>();
         var reload = new List<long>();
+        var vtysh = new List<long>();
         var state = one;
         for (var i = 0; i < changes + 2; i++)
         {
@@ -61,6 +65,9 @@ internal static class BgpApplyBenchmark
             var target = state == one ? two : one;
             var diff = await DiffPathAsync(daemon, tooling, target, cancellationToken).ConfigureAwait(false);
             await DiffPathAsync(daemon, tooling, state, cancellationToken).ConfigureAwait(false);
+            var plain = Stopwatch.GetTimestamp();
+            await Command.RunAsync(Vtysh, "--vty_socket", directory, "-d", "bgpd", "-c", BgpShowCommands.RunningConfig).ConfigureAwait(false);
+            var plainTicks = Stopwatch.GetTimestamp() - plain;
             var started = Stopwatch.GetTimestamp();
             var result = await daemon.ReloadAsync(tooling, target, cancellationToken).ConfigureAwait(false);
             var reloadTicks = Stopwatch.GetTimestamp() - started;
@@ -73,37 +80,51 @@ internal static class BgpApplyBenchmark
             if (i >= 2)
             {
                 apply.Add(diff.Apply);
+                readAndApply.Add(diff.ReadAndApply);
                 endToEnd.Add(diff.EndToEnd);
                 reload.Add(reloadTicks);
+                vtysh.Add(plainTicks);
             }
             state = target;
         }
 
         var applyLatency = Latency.FromTicks(apply);
+        var readLatency = Latency.FromTicks(readAndApply);
         var endLatency = Latency.FromTicks(endToEnd);
         var reloadLatency = Latency.FromTicks(reload);
+        var vtyshLatency = Latency.FromTicks(vtysh);
         report.Paragraph(
             $"{changes} changes each way on FRR {FrrVersion()} (bgpd in its own namespace, one neighbor in the config, the change adds or removes a second one). " +
             "The diff path is the agent's own code; frr-reload.py runs as the agent's `applyMethod: frr-reload` fallback does (`--reload --daemon bgpd`).");
         report.Table(
             ["method", "p50 ms", "p90 ms", "max ms", "mean ms"],
             [
-                Row("diff path, apply (one vtysh call; frr.conf written meanwhile, renamed after)", applyLatency),
-                Row("diff path, end to end (read running config, diff, apply)", endLatency),
+                Row("diff path, apply (the changed lines on bgpd's vty socket; frr.conf written meanwhile, renamed after)", applyLatency),
+                Row("diff path, read running config + diff + apply", readLatency),
+                Row("diff path, end to end: `vtysh -C` check of the new file while the running config is read, diff, apply", endLatency),
                 Row("frr-reload.py --reload (same change)", reloadLatency),
+                Row("for scale: one `vtysh -d bgpd -c \"show running-config\"`", vtyshLatency),
             ]);
         report.Paragraph(
             $"frr-reload.py takes {Markdown.Ratio(reloadLatency.P50, endLatency.P50)} the time of the diff path end to end, " +
             $"{Markdown.Ratio(reloadLatency.P50, applyLatency.P50)} the time of its apply (medians).");
-        report.Goal("bgp: one-neighbor change, diff path apply (p50)", applyLatency.P50, 30, "ms");
+        report.Goal("bgp: one-neighbor change, diff path end to end with the check (p50)", endLatency.P50, 30, "ms");
         report.Goal("bgp: diff path end to end / frr-reload.py (p50), 5x faster", endLatency.P50 / reloadLatency.P50, 0.2, "×");
     }
 
-    /// <summary>What the agent does for a change: read the running config, diff, one vtysh call, write the file.</summary>
-    private static async Task<(long Apply, long EndToEnd)> DiffPathAsync(VtyshBgpDaemon daemon, BgpTooling tooling, string target, CancellationToken cancellationToken)
+    /// <summary>What the agent does for a new config: check it and read the running config side by side, diff, apply, write the file.</summary>
+    private static async Task<(long Apply, long ReadAndApply, long EndToEnd)> DiffPathAsync(
+        VtyBgpDaemon daemon, BgpTooling tooling, string target, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var check = daemon.CheckAsync(tooling, target, cancellationToken);
+        var reading = Stopwatch.GetTimestamp();
         var running = await daemon.ShowAsync(tooling, [BgpShowCommands.RunningConfig], cancellationToken).ConfigureAwait(false);
+        var read = Stopwatch.GetTimestamp() - reading;
+        if (await check.ConfigureAwait(false) is { Accepted: false } rejected)
+        {
+            throw new InvalidOperationException("vtysh -C rejected the target: " + rejected.Message);
+        }
         var change = BgpConfigDiffer.Diff(DaemonConfig.Parse(target), DaemonConfig.Parse(running[0]!), BgpFlavor.Frr);
         var applying = Stopwatch.GetTimestamp();
         // As the agent does: the new file is written and synced while bgpd takes the change, then put in place.
@@ -119,10 +140,10 @@ internal static class BgpApplyBenchmark
             throw new InvalidOperationException($"the diff path did not apply the change ({change.Count} lines): {result.Message}");
         }
         await AssertRunningAsync(daemon, tooling, target, cancellationToken).ConfigureAwait(false);
-        return (done - applying, done - started);
+        return (done - applying, done - applying + read, done - started);
     }
 
-    private static async Task AssertRunningAsync(VtyshBgpDaemon daemon, BgpTooling tooling, string target, CancellationToken cancellationToken)
+    private static async Task AssertRunningAsync(VtyBgpDaemon daemon, BgpTooling tooling, string target, CancellationToken cancellationToken)
     {
         var running = await daemon.ShowAsync(tooling, [BgpShowCommands.RunningConfig], cancellationToken).ConfigureAwait(false);
         var left = BgpConfigDiffer.Diff(DaemonConfig.Parse(target), DaemonConfig.Parse(running[0]!), BgpFlavor.Frr);

@@ -51,7 +51,10 @@ public sealed record BgpSettings
 
     public string VtyshPath { get; init; } = DefaultVtyshPath;
 
-    /// <summary>Passed to vtysh as --vty_socket when not empty (FRR daemons started with their own socket directory).</summary>
+    /// <summary>
+    /// Where bgpd's vty socket (bgpd.vty) is, for daemons started with their own socket directory; empty: the
+    /// pid file's directory, the daemons' default. Also passed to vtysh and frr-reload.py as --vty_socket.
+    /// </summary>
     public string VtySocketDir { get; init; } = "";
 
     /// <summary>Passed to vtysh as --config_dir when not empty, so vtysh reads that vtysh.conf instead of the system one.</summary>

@@ -45,7 +45,7 @@ internal static partial class ConfigRules
         {
             "diff" => (BgpApplyMethod.Diff, null),
             "frr-reload" => (BgpApplyMethod.FrrReload, (string?)null),
-            _ => (BgpApplyMethod.Diff, "must be \"diff\" (only the difference, through vtysh) or \"frr-reload\" (frr-reload.py --reload)"),
+            _ => (BgpApplyMethod.Diff, "must be \"diff\" (only the difference, on bgpd's vty socket) or \"frr-reload\" (frr-reload.py --reload)"),
         };
         return error is null;
     }

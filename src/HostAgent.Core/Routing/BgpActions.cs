@@ -15,7 +15,7 @@ public sealed record StartBgpDaemon(string Unit, string Reason) : PlannedAction
 }
 
 /// <summary>
-/// Send the difference to the running daemon in one vtysh call. On failure the daemon is brought back to
+/// Send the difference to the running daemon on one vty connection. On failure the daemon is brought back to
 /// <paramref name="Previous"/>, the running config the plan was made from.
 /// </summary>
 /// <param name="Target">The whole rendered config: written to the file once the daemon runs it.</param>

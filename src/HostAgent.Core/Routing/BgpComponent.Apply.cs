@@ -51,7 +51,7 @@ public sealed partial class BgpComponent
         }
         if (!await _daemon.WaitUntilAnsweringAsync(tooling, StartTimeout, cancellationToken).ConfigureAwait(false))
         {
-            throw new BgpDaemonException($"{start.Unit} was started but bgpd did not answer vtysh within {StartTimeout.TotalSeconds:0} s");
+            throw new BgpDaemonException($"{start.Unit} was started but bgpd did not answer on its vty socket within {StartTimeout.TotalSeconds:0} s");
         }
         Settle();
     }

@@ -2,7 +2,7 @@ using HostAgent.Core.Configuration;
 
 namespace HostAgent.Core.Routing;
 
-/// <summary>Observation: the daemon's liveness, one vtysh call for everything it shows, and its check of the target.</summary>
+/// <summary>Observation: the daemon's liveness, one vty connection for everything it shows, and its check of the target.</summary>
 public sealed partial class BgpComponent
 {
     private async Task<BgpObserved> ObserveAsync(

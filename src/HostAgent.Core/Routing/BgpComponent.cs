@@ -15,7 +15,7 @@ public sealed partial class BgpComponent : IComponent, IUnitOwner
 {
     public const string ComponentName = "bgp";
 
-    /// <summary>How long a started daemon may take to answer vtysh.</summary>
+    /// <summary>How long a started daemon may take to answer on its vty socket.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
 
     private readonly IBgpDaemon _daemon;

@@ -1,7 +1,7 @@
 namespace HostAgent.Core.Routing;
 
 /// <summary>
-/// The commands that turn the running config into the target, for one vtysh call in configure mode.
+/// The commands that turn the running config into the target, sent on one vty connection in configure mode.
 /// Strings, not lists, so plans holding a change compare by value.
 /// </summary>
 /// <param name="Script">Config-mode commands, one per line, entering and leaving each block they change.</param>

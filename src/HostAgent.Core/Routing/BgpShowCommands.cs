@@ -4,7 +4,7 @@ using HostAgent.Core.Networking;
 namespace HostAgent.Core.Routing;
 
 /// <summary>
-/// The show commands of one observation, in one vtysh call: the running config, the sessions, whether each
+/// The show commands of one observation, on one vty connection: the running config, the sessions, whether each
 /// prefix is in the node's own table, and what each neighbor is sent. JSON on FRR, text on Quagga.
 /// </summary>
 public sealed record BgpShowCommands(BgpFlavor Flavor, IReadOnlyList<Ipv4Cidr> Prefixes, IReadOnlyList<string> Neighbors)
@@ -23,7 +23,7 @@ public sealed record BgpShowCommands(BgpFlavor Flavor, IReadOnlyList<Ipv4Cidr> P
     /// <summary>Reads the outputs of <see cref="All"/>, in that order.</summary>
     public BgpShowResult Read(IReadOnlyList<string?> outputs)
     {
-        string Output(int index) => outputs[index] ?? throw new BgpDaemonException($"vtysh stopped before \"{All[index]}\"");
+        string Output(int index) => outputs[index] ?? throw new BgpDaemonException($"bgpd went away before \"{All[index]}\"");
         var frr = Flavor == BgpFlavor.Frr;
         var running = Output(0);
         var sessions = frr ? BgpShowParser.ParseSummaryJson(Output(1)) : BgpShowParser.ParseSummaryText(Output(1));

@@ -22,4 +22,10 @@ public sealed record BgpTooling(
         settings.ConfigFile,
         settings.PidFile,
         settings.FrrReloadPath);
+
+    /// <summary>
+    /// bgpd's vty socket: in <see cref="VtySocketDir"/> when set, otherwise next to its pid file, where both
+    /// FRR (/run/frr) and Quagga (/run/quagga) keep it by default.
+    /// </summary>
+    public string BgpdVtySocket => Path.Combine(VtySocketDir.Length > 0 ? VtySocketDir : Path.GetDirectoryName(PidFile) ?? "/run/frr", "bgpd.vty");
 }

@@ -52,7 +52,7 @@ public static class BgpServices
         {
             return;
         }
-        services.AddSingleton<IBgpDaemon>(sp => new VtyshBgpDaemon(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IBgpDaemon>(sp => new VtyBgpDaemon(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IBgpDrainStore>(_ => new JsonDrainStore());
         services.AddSingleton<IDriftSignal>(sp => new BgpDaemonWatch(sp.GetRequiredService<IBgpDaemon>(), holder, sp.GetRequiredService<TimeProvider>()));
     }

@@ -5,6 +5,7 @@ using HostAgent.Core.Services;
 using HostAgent.Daemon.Logging;
 using HostAgent.Daemon.Metrics;
 using HostAgent.Linux.Netlink;
+using HostAgent.Linux.Processes;
 using HostAgent.Linux.Sysctl;
 using HostAgent.Linux.Systemd;
 using Serilog;
@@ -78,10 +79,25 @@ public static class DaemonRunner
 
             var reloader = app.Services.GetRequiredService<ConfigReloader>();
             var notifications = app.Services.GetRequiredService<ServiceNotifications>();
+            if (InheritedSignals.StopIgnoringHangup())
+            {
+                Log.Information("SIGHUP was ignored by the process that started the agent; it is handled again, as the config reload");
+            }
             using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
                 context.Cancel = true;
-                _ = Task.Run(() => notifications.Reload(reloader));
+                _ = Task.Run(() =>
+                {
+                    try
+                    {
+                        notifications.Reload(reloader);
+                    }
+                    catch (Exception exception)
+                    {
+                        // Nobody awaits this task: an error would otherwise vanish with it.
+                        Log.Error(exception, "reload on SIGHUP failed: {Message}", exception.Message);
+                    }
+                });
             });
             using var testHooks = TestHooks.Register(app.Services);
 

@@ -121,7 +121,7 @@ public class ConfigLoaderBgpTests
     [InlineData("\"serviceUnit\": \"frr\"", "bgp.serviceUnit", "\"frr\"", "must end in a unit type, such as .service or .socket")]
     [InlineData("\"startCommand\": [\"bgpd\", \"-d\"]", "bgp.startCommand[0]", "\"bgpd\"", "must be an absolute path: the program is run without a shell or PATH lookup")]
     [InlineData("\"startCommand\": [\"/usr/lib/frr/bgpd\", \"-d\\n\"]", "bgp.startCommand[1]", "\"-d\\n\"", "must not contain control characters")]
-    [InlineData("\"applyMethod\": \"reload\"", "bgp.applyMethod", "\"reload\"", "must be \"diff\" (only the difference, through vtysh) or \"frr-reload\" (frr-reload.py --reload)")]
+    [InlineData("\"applyMethod\": \"reload\"", "bgp.applyMethod", "\"reload\"", "must be \"diff\" (only the difference, on bgpd's vty socket) or \"frr-reload\" (frr-reload.py --reload)")]
     [InlineData("\"livenessInterval\": \"10ms\"", "bgp.livenessInterval", "\"10ms\"", "must be from 100ms to 1m")]
     [InlineData("\"sessionPollInterval\": \"2h\"", "bgp.sessionPollInterval", "\"2h\"", "must be from 1s to 1h")]
     [InlineData("\"observeonly\": true", "bgp.observeonly", "true", "unknown key (did you mean \"observeOnly\"?)")]

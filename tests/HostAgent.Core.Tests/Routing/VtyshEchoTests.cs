@@ -1,4 +1,3 @@
-using HostAgent.Core.Routing;
 using Xunit;
 
 namespace HostAgent.Core.Tests.Routing;

@@ -240,10 +240,26 @@ public class AgentNetworkTests
         agent.Start();
         agent.WriteConfig(AgentConfigs.EventOnly.Replace("\"mtu\": 1500", "\"mtu\": 1450", StringComparison.Ordinal));
 
+        var masks = agent.SignalMasks();
         agent.Signal("HUP");
 
-        Assert.True(Lab.WaitUntil(() => KernelView.Of(netns, "cbr0").Mtu == 1450, RepairTimeout), agent.Output);
+        Assert.True(Lab.WaitUntil(() => KernelView.Of(netns, "cbr0").Mtu == 1450, RepairTimeout), $"{masks}\nafter: {agent.SignalMasks()}\n{agent.Output}");
         Assert.True(agent.Status().Config.LastReloadOk);
+    }
+
+    [SkippableFact]
+    public void Reload_StartedWithSighupIgnored_SighupStillAppliesNewMtu()
+    {
+        Lab.RequireRoot();
+        using var netns = new TestNetns();
+        using var agent = new AgentProcess(netns, AgentConfigs.EventOnly);
+        agent.Start(hangupIgnored: true);
+        agent.WriteConfig(AgentConfigs.EventOnly.Replace("\"mtu\": 1500", "\"mtu\": 1450", StringComparison.Ordinal));
+
+        agent.Signal("HUP");
+
+        Assert.True(Lab.WaitUntil(() => KernelView.Of(netns, "cbr0").Mtu == 1450, RepairTimeout), $"{agent.SignalMasks()}\n{agent.Output}");
+        Assert.Contains("SIGHUP was ignored by the process that started the agent", agent.Output, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -194,33 +194,29 @@ public sealed class RtnetlinkKernelNetworkLinkTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public void GetLink_Repeated_RoundTripIsFast()
+    public void GetLink_Repeated_SameAnswerEveryTime()
     {
         Lab.RequireRoot();
         using var ns = new TestNetns();
         using var kernel = new RtnetlinkKernelNetwork(ns.Namespace);
-        kernel.CreateBridge("br0", 1500);
-        for (var i = 0; i < 100; i++)
-        {
-            kernel.GetLink("br0");
-        }
+        var index = kernel.CreateBridge("br0", 1500);
+        var expected = kernel.GetLink("br0");
         const int rounds = 2000;
 
         var clock = Stopwatch.StartNew();
+        var different = 0;
         for (var i = 0; i < rounds; i++)
         {
-            kernel.GetLink("br0");
+            if (kernel.GetLink("br0") != expected)
+            {
+                different++;
+            }
         }
         var getLink = clock.Elapsed / rounds;
-        clock.Restart();
-        for (var i = 0; i < rounds; i++)
-        {
-            kernel.SetLinkUp(1);
-        }
-        var ackedChange = clock.Elapsed / rounds;
 
-        output.WriteLine($"GetLink round trip: {getLink.TotalMicroseconds:0.0} us; acknowledged change (SetLinkUp): {ackedChange.TotalMicroseconds:0.0} us");
-        // Generous: only catches a pathological stall such as waiting on a timeout per call.
-        Assert.True(getLink < TimeSpan.FromMilliseconds(50), $"GetLink took {getLink.TotalMilliseconds} ms");
+        // Timing is printed for a reader; bench/ measures it. The test checks what the loop answered.
+        output.WriteLine($"GetLink round trip: {getLink.TotalMicroseconds:0.0} us");
+        Assert.Equal(index, expected?.Index);
+        Assert.Equal(0, different);
     }
 }

@@ -7,7 +7,7 @@ namespace HostAgent.Linux.IntegrationTests.Routing;
 /// <summary>
 /// The Quagga flavour, with FRR's bgpd standing in for Quagga's (Debian 12 has no quagga package; FRR reads
 /// the same per-daemon bgpd.conf): the rendered file is accepted by "bgpd -C" and run by "bgpd -f", and
-/// changes go through vtysh at the router level followed by write memory.
+/// changes go to bgpd's vty socket at the router level followed by write memory, which bgpd saves to bgpd.conf.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class BgpQuaggaTests

@@ -56,6 +56,10 @@ public sealed class AgentSyslogTests
         using var agent = new AgentProcess(netns, lab.AgentConfig("\"holdSocket\": false, \"canaryInterval\": \"1s\"", MetricsListen));
         agent.Start();
         var pid = int.Parse(File.ReadAllText(lab.PidFile).Trim(), CultureInfo.InvariantCulture);
+        // The sink opens the socket with its first line after the pipeline exists; only a reopen after that counts.
+        Assert.True(
+            Lab.WaitUntil(() => LogMetrics(netns).Contains("hostagent_log_socket_opens_total 1", StringComparison.Ordinal), TimeSpan.FromSeconds(10)),
+            "the agent's sink never opened the log socket:\n" + LogMetrics(netns));
 
         // rsyslogd goes away and takes its socket with it (it made it, so it unlinks it).
         Cmd.Check("kill", "-TERM", pid.ToString(CultureInfo.InvariantCulture));
@@ -83,8 +87,7 @@ public sealed class AgentSyslogTests
             Lab.WaitUntil(() => lab.Lines().Any(l => l.StartsWith("hostagent|1001|syslog: drift detected", StringComparison.Ordinal)
                 && !l.Contains("(start)", StringComparison.Ordinal)), TimeSpan.FromSeconds(10)),
             "the drift line logged during the gap never arrived:\n" + string.Join('\n', lab.Lines().TakeLast(20)));
-        var metrics = string.Join('\n', netns.Exec("curl", "-s", $"http://{MetricsListen}/metrics").StdOut
-            .Split('\n').Where(l => l.StartsWith("hostagent_log", StringComparison.Ordinal) || l.StartsWith("hostagent_syslog", StringComparison.Ordinal)));
+        var metrics = LogMetrics(netns);
         _output.WriteLine(metrics);
         _output.WriteLine("GetStatus calls while rsyslog was away, ms: " + string.Join(", ", calls.Select(c => c.ToString("0.0", CultureInfo.InvariantCulture))));
         Assert.Contains("hostagent_log_messages_dropped_total 0", metrics, StringComparison.Ordinal);
@@ -92,4 +95,8 @@ public sealed class AgentSyslogTests
         Assert.Matches(@"hostagent_syslog_socket_events_total\{event=""missing""\} [1-9]", metrics);
         Assert.Matches(@"hostagent_syslog_rsyslog_restarts_total [2-9]", metrics);
     }
+
+    /// <summary>The agent's log and syslog lines of /metrics.</summary>
+    private static string LogMetrics(TestNetns netns) => string.Join('\n', netns.Exec("curl", "-s", $"http://{MetricsListen}/metrics").StdOut
+        .Split('\n').Where(l => l.StartsWith("hostagent_log", StringComparison.Ordinal) || l.StartsWith("hostagent_syslog", StringComparison.Ordinal)));
 }

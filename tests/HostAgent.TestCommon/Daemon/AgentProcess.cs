@@ -47,15 +47,18 @@ public sealed class AgentProcess : IDisposable
         File.WriteAllText(ConfigPath, configJson.Replace("SOCKET", SocketPath, StringComparison.Ordinal));
 
     /// <summary>Starts the agent and waits until every component has finished its first run.</summary>
-    public GetStatusResponse Start()
+    /// <param name="hangupIgnored">Start it as nohup does, with SIGHUP ignored (a disposition exec keeps).</param>
+    public GetStatusResponse Start(bool hangupIgnored = false)
     {
-        var start = new ProcessStartInfo("ip")
+        var start = new ProcessStartInfo(hangupIgnored ? "/bin/sh" : "ip")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "netns", "exec", _netns.Name, _binary, "--config", ConfigPath })
+        // The shell execs, so the agent keeps its process id either way.
+        var shell = hangupIgnored ? new[] { "-c", "trap '' HUP; exec \"$@\"", "sh", "ip" } : [];
+        foreach (var argument in shell.Concat(["netns", "exec", _netns.Name, _binary, "--config", ConfigPath]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -110,6 +113,10 @@ public sealed class AgentProcess : IDisposable
 
     public void Signal(string signal) =>
         Cmd.Check("kill", "-" + signal, _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The agent's pending, blocked, ignored and caught signal masks, for a failure message.</summary>
+    public string SignalMasks() => string.Join(' ', File.ReadAllLines($"/proc/{_process!.Id}/status")
+        .Where(static l => l.StartsWith("Sig", StringComparison.Ordinal) || l.StartsWith("ShdPnd", StringComparison.Ordinal)));
 
     public void Dispose()
     {

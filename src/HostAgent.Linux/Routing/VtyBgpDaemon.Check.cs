@@ -4,7 +4,7 @@ using HostAgent.Linux.Files;
 namespace HostAgent.Linux.Routing;
 
 /// <summary>The daemon's own judgement of a file, and frr-reload.py; both read the text from a private temporary file.</summary>
-public sealed partial class VtyshBgpDaemon
+public sealed partial class VtyBgpDaemon
 {
     /// <summary>
     /// What FRR's bgpd prints for a bad line while still exiting 0 in dry-run mode, and what Quagga's prints

@@ -8,11 +8,11 @@ using HostAgent.Linux.Processes;
 namespace HostAgent.Linux.Routing;
 
 /// <summary>
-/// The BGP daemon through its own tools, each run with an argument list: vtysh (talking to bgpd only),
-/// vtysh -C or bgpd -C for checks, frr-reload.py as the fallback, and the config file written atomically.
+/// The BGP daemon through its own interfaces: bgpd's vty socket for reading and changing it, vtysh -C or
+/// bgpd -C (run with argument lists) for checks, frr-reload.py as the fallback, and the config file written atomically.
 /// </summary>
 [SupportedOSPlatform("linux")]
-public sealed partial class VtyshBgpDaemon : IBgpDaemon
+public sealed partial class VtyBgpDaemon : IBgpDaemon
 {
     /// <summary>Daemons keep their config readable by their own group only.</summary>
     public const UnixFileMode ConfigFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
@@ -25,7 +25,7 @@ public sealed partial class VtyshBgpDaemon : IBgpDaemon
 
     private readonly TimeProvider _time;
 
-    public VtyshBgpDaemon(TimeProvider time)
+    public VtyBgpDaemon(TimeProvider time)
     {
         _time = time;
     }

@@ -1,7 +1,7 @@
-namespace HostAgent.Core.Routing;
+namespace HostAgent.Core.Tests.Routing;
 
 /// <summary>
-/// Splits the output of one "vtysh -E -c A -c B ..." call, where vtysh prints "host# A" before A's output,
+/// Test data: splits the output of one "vtysh -E -c A -c B ..." call, where vtysh prints "host# A" before A's output,
 /// into the output of each command.
 /// </summary>
 public static class VtyshEcho

@@ -10,6 +10,9 @@ namespace HostAgent.Daemon.Hosting;
 /// </summary>
 public sealed partial class ReconcilerService : BackgroundService
 {
+    /// <summary>How long after the first runs start-up is taken to be over.</summary>
+    private static readonly TimeSpan StartUpSettle = TimeSpan.FromSeconds(1);
+
     private readonly Reconciler _reconciler;
     private readonly INetworkMonitor _monitor;
     private readonly NetworkComponent _network;
@@ -41,7 +44,7 @@ public sealed partial class ReconcilerService : BackgroundService
         {
             signal.Start(reason => _reconciler.MarkDirty(signal.Component, reason));
         }
-        _ = ReportFirstRunAsync();
+        _ = ReportFirstRunAsync(stoppingToken);
         try
         {
             await _reconciler.RunAsync(stoppingToken).ConfigureAwait(false);
@@ -65,12 +68,24 @@ public sealed partial class ReconcilerService : BackgroundService
         }
     }
 
-    private async Task ReportFirstRunAsync()
+    private async Task ReportFirstRunAsync(CancellationToken stoppingToken)
     {
         await _reconciler.AllFirstRuns.ConfigureAwait(false);
         var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
         var inSync = _reconciler.Runners.Count(r => r.Status.InSync);
         LogFirstRun(inSync, _reconciler.Runners.Count, sinceStart.TotalMilliseconds);
+        try
+        {
+            // Start-up (configuration, dependency injection, Kestrel, gRPC) leaves garbage, and GC regions to
+            // hold it, that a steady agent never needs again: once the servers are up, one compacting
+            // collection gives that memory back to the system.
+            await Task.Delay(StartUpSettle, stoppingToken).ConfigureAwait(false);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping before start-up settled.
+        }
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Critical, Message = "a reconcile loop crashed; stopping the agent")]

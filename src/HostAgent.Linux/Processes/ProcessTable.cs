@@ -26,4 +26,21 @@ public static class ProcessTable
         }
         return new ProcessEntry(pid, stat[(open + 1)..close], stat[close + 2]);
     }
+
+    /// <summary>The live process (neither a zombie nor dead) with this pid and command name; null otherwise.</summary>
+    public static ProcessEntry? Live(int pid, string name) =>
+        Describe(pid) is { State: not ('Z' or 'X') } entry && entry.Name == name ? entry : null;
+
+    /// <summary>The pid a pid file holds; null when the file is missing or unreadable or holds no pid.</summary>
+    public static int? ReadPidFile(string path)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? pid : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

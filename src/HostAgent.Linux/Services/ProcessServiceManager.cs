@@ -1,4 +1,3 @@
-using System.Globalization;
 using HostAgent.Core.Services;
 using HostAgent.Linux.Interop;
 using HostAgent.Linux.Processes;
@@ -127,21 +126,8 @@ public sealed partial class ProcessServiceManager : IServiceManager
     }
 
     /// <summary>The pid of the unit's live process, or null.</summary>
-    private static int? Running(ProcessUnit unit)
-    {
-        try
-        {
-            var text = File.ReadAllText(unit.PidFile).Trim();
-            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && ProcessTable.Describe(pid) is { State: not ('Z' or 'X') } entry && entry.Name == unit.ProcessName
-                ? pid
-                : null;
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
+    private static int? Running(ProcessUnit unit) =>
+        ProcessTable.ReadPidFile(unit.PidFile) is { } pid && ProcessTable.Live(pid, unit.ProcessName) is not null ? pid : null;
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "started {Unit}: {Command}")]
     private partial void LogStarted(string unit, string command);

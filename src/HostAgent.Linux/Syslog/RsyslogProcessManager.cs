@@ -1,5 +1,5 @@
-using System.Globalization;
 using HostAgent.Core.Services;
+using HostAgent.Linux.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace HostAgent.Linux.Syslog;
@@ -221,7 +221,7 @@ public sealed partial class RsyslogProcessManager : IServiceManager, IDisposable
             _pid = 0;
             return false;
         }
-        if (SyslogNative.Kill(_pid, 0) == 0 && !IsZombie(_pid))
+        if (ProcessTable.Describe(_pid) is { State: not ('Z' or 'X') })
         {
             return true;
         }
@@ -237,7 +237,7 @@ public sealed partial class RsyslogProcessManager : IServiceManager, IDisposable
         {
             return;
         }
-        if (SyslogNative.Kill(pid, 0) != 0 || IsZombie(pid) || !IsRsyslogd(pid))
+        if (ProcessTable.Live(pid, "rsyslogd") is null)
         {
             return;
         }
@@ -248,43 +248,7 @@ public sealed partial class RsyslogProcessManager : IServiceManager, IDisposable
     }
 
     /// <summary>The pid in the pid file; 0 when there is none.</summary>
-    private int ReadPidFile()
-    {
-        try
-        {
-            return _pidFile.Length > 0 && int.TryParse(File.ReadAllText(_pidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
-    }
-
-    private static bool IsRsyslogd(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/comm").Trim() == "rsyslogd";
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private static bool IsZombie(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var close = stat.LastIndexOf(')');
-            return close > 0 && close + 2 < stat.Length && stat[close + 2] == 'Z';
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-    }
+    private int ReadPidFile() => _pidFile.Length > 0 ? ProcessTable.ReadPidFile(_pidFile) ?? 0 : 0;
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "rsyslogd started (pid {Pid}): {Command}; socket passed: {Held}")]
     private partial void LogStarted(int pid, string command, bool held);

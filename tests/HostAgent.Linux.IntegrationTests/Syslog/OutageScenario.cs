@@ -18,11 +18,14 @@ internal static class OutageScenario
     public const int Messages = 10_000;
 
     /// <summary>
-    /// The first messages after the server went away are sent into the breaking connection: the output module
-    /// holds them (librelp's unacknowledged window, at most 128 frames by default; omfwd's last send) and they
-    /// die if rsyslogd exits before the server is back. Everything sent later waits in the disk-assisted queue.
+    /// The batch the action queue had dequeued when the output module found the connection broken: rsyslog marks
+    /// a transactional action's batch committed before the module sends it, keeps retrying that batch while the
+    /// server is away, and drops it when shutdown has to cancel the worker (rsyslog 8.2302, omrelp and omfwd
+    /// alike). At most queue.dequeueBatchSize (128 for action queues) of the first messages after the break;
+    /// everything dequeued later is put back and waits in the disk-assisted queue. Without a restart the batch
+    /// is sent when the server is back.
     /// </summary>
-    public const int InFlightAtBreak = 128;
+    public const int FirstBatchAfterBreak = 128;
     public static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(8);

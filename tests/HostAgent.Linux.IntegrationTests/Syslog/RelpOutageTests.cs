@@ -27,16 +27,18 @@ public sealed class RelpOutageTests
     }
 
     /// <summary>
-    /// The frames sent into the breaking connection sit in librelp's unacknowledged window; they are sent again
-    /// when the connection comes back, unless rsyslogd exits first. Everything else survives the restart on disk.
+    /// Not zero with rsyslog 8.2302: omrelp learns of the broken session only while sending a batch the action
+    /// engine has already marked committed, and a shutdown during the outage cancels the worker that is retrying it
+    /// (see <see cref="OutageScenario.FirstBatchAfterBreak"/>). librelp's window is empty by then: the server's
+    /// "serverclose" arrives before the first frame after the break is sent. Everything else survives on disk.
     /// </summary>
     [SkippableFact]
-    public async Task Forward_CentralServerAway20sAndNodeRestarted_RelpLosesAtMostTheUnacknowledgedWindow()
+    public async Task Forward_CentralServerAway20sAndNodeRestarted_RelpLosesAtMostTheFirstBatch()
     {
         Lab.RequireRoot();
 
         var count = await OutageScenario.RunAsync("relp", _output, restartNode: true);
 
-        Assert.All(count.MissingNumbers, n => Assert.InRange(n, 0, OutageScenario.InFlightAtBreak - 1));
+        Assert.All(count.MissingNumbers, n => Assert.InRange(n, 0, OutageScenario.FirstBatchAfterBreak - 1));
     }
 }

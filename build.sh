@@ -12,7 +12,7 @@ RID="linux-x64"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages the tests, the demo and the NativeAOT publish need.
-APT_PACKAGES=(iproute2 procps clang zlib1g-dev prometheus-node-exporter curl frr frr-pythontools dbus rsyslog rsyslog-relp
+APT_PACKAGES=(iproute2 iputils-ping procps clang zlib1g-dev prometheus-node-exporter curl frr frr-pythontools dbus rsyslog rsyslog-relp
     docker.io debootstrap rpm rpmlint binutils cpio)
 
 usage() {
@@ -26,8 +26,9 @@ Usage: ./build.sh COMMAND
              dist/hostagent-VERSION-1.el8.x86_64.rpm (self-contained ReadyToRun), checked with rpmlint
   test       deps + build + package, then every test project; ends with "N passed, N failed, N skipped"
              (integration tests need root and are reported as skipped without it)
-  demo       deps + publish, then a node in a network namespace: the agent with the sample config,
-             hostagentctl status before and after, the gateway address deleted and repaired
+  demo       deps + publish, then a rack in network namespaces: a ToR running FRR, two nodes with the
+             agent (pod bridge, BGP, syslog), a central log server; status, routes, a ping across the
+             ToR, drift repair, drain/undrain, a bridge withdrawn and back, a container's log line
   demo down  Remove everything the demo created
   bench      Benchmarks (see bench/README.md); results go to stdout
 USAGE

@@ -15,6 +15,7 @@ public static class BgpConfigDiffer
         var want = OwnedConfig.From(target, flavor, hideFrrDefaults: running.IsFrr);
         var have = OwnedConfig.From(running, flavor, hideFrrDefaults: false);
         var script = new BgpScriptWriter();
+        DiffGlobals(want, have, script);
         DiffPrefixLists(want, have, script, additions: true);
         foreach (var routeMap in want.RouteMaps)
         {
@@ -30,6 +31,20 @@ public static class BgpConfigDiffer
         // A fresh router sends everything anyway; an existing one keeps its old announcements until refreshed.
         var routerKept = want.Routers.Count > 0 && have.Routers.Any(r => r.Line == want.Routers[0].Line);
         return change with { RefreshOutbound = change.RefreshOutbound && routerKept };
+    }
+
+    /// <summary>A global line is one value: a new one replaces the old in place; one the target lacks is taken back.</summary>
+    private static void DiffGlobals(OwnedConfig want, OwnedConfig have, BgpScriptWriter script)
+    {
+        foreach (var line in want.Globals.Where(l => !have.Globals.Contains(l)))
+        {
+            script.Add([], line, policy: false);
+        }
+        var wantKeys = want.Globals.Select(ConfigLineKey.Of).ToHashSet(StringComparer.Ordinal);
+        foreach (var line in have.Globals.Where(h => !want.Globals.Contains(h) && !wantKeys.Contains(ConfigLineKey.Of(h))))
+        {
+            script.Remove([], line, policy: false);
+        }
     }
 
     private static void DiffPrefixLists(OwnedConfig want, OwnedConfig have, BgpScriptWriter script, bool additions)

@@ -5,13 +5,30 @@ namespace HostAgent.Core.Routing;
 /// <summary>frr.conf: the integrated config, in FRR 8's running-config order.</summary>
 public static partial class BgpConfigRenderer
 {
+    /// <summary>
+    /// FRR holds back processing of new and changed route maps for 5 s by default, and a new session's first
+    /// update waits for it: with the agent's export route map, the /24 reached the ToR 5.1 s after bgpd
+    /// started. Applied at once instead (a node has two small route maps), with <see cref="CoalesceTimeLine"/>
+    /// it arrives after about 0.6 s (docs/BENCHMARKS.md).
+    /// </summary>
+    public const string RouteMapDelayLine = "bgp route-map delay-timer 0";
+
+    /// <summary>
+    /// How long (ms) FRR waits to gather peers into one update group before a new session's first update;
+    /// 1 s by default, meant for routers with many peers coming up together. A node has one or two.
+    /// </summary>
+    public const string CoalesceTimeLine = "coalesce-time 50";
+
     private static string RenderFrr(BgpDesired desired)
     {
         var text = new StringBuilder();
         Line(text, 0, Header);
         Line(text, 0, "!");
+        Line(text, 0, RouteMapDelayLine);
+        Line(text, 0, "!");
         Line(text, 0, RouterLine(desired));
         Line(text, 1, RouterIdLine(desired));
+        Line(text, 1, CoalesceTimeLine);
         if (RendersRestartTime(desired))
         {
             Line(text, 1, RestartTimeLine(desired));

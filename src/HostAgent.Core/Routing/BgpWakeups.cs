@@ -3,14 +3,14 @@ using HostAgent.Core.Reconcile;
 namespace HostAgent.Core.Routing;
 
 /// <summary>
-/// Timed wake-ups of the BGP component: the end of a drain's withdraw delay, and a second look at
-/// announcements that may still have been on their way. One timer per purpose, on the injected clock.
+/// Timed wake-ups of the BGP component: the end of a drain's withdraw delay, the session poll, and a second look
+/// at announcements that may still have been on their way. One timer per purpose, on the injected clock.
 /// </summary>
 public sealed class BgpWakeups : IDriftSignal
 {
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, ITimer> _timers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ITimer Timer, DateTimeOffset Due)> _timers = new(StringComparer.Ordinal);
     private Action<string>? _onSignal;
 
     public BgpWakeups(TimeProvider time)
@@ -22,22 +22,29 @@ public sealed class BgpWakeups : IDriftSignal
 
     public void Start(Action<string> onSignal) => _onSignal = onSignal;
 
-    /// <summary>Wakes the component at <paramref name="at"/> with <paramref name="reason"/>; a later call for the same reason replaces it.</summary>
+    /// <summary>
+    /// Wakes the component at <paramref name="at"/> with <paramref name="reason"/>. A wake-up for the same reason
+    /// that is still to come and earlier stays: every observation asks for the next session poll, and status
+    /// calls observe too, so a later time would let frequent callers put the loop's own poll off for ever. An
+    /// early wake-up costs one run that finds nothing to do.
+    /// </summary>
     public void WakeAt(DateTimeOffset at, string reason)
     {
-        var due = at - _time.GetUtcNow();
-        if (due < TimeSpan.Zero)
-        {
-            due = TimeSpan.Zero;
-        }
+        var now = _time.GetUtcNow();
+        var due = at < now ? now : at;
         lock (_lock)
         {
-            if (_timers.TryGetValue(reason, out var timer))
+            if (_timers.TryGetValue(reason, out var pending))
             {
-                timer.Change(due, Timeout.InfiniteTimeSpan);
+                if (pending.Due > now && pending.Due <= due)
+                {
+                    return;
+                }
+                pending.Timer.Change(due - now, Timeout.InfiniteTimeSpan);
+                _timers[reason] = (pending.Timer, due);
                 return;
             }
-            _timers[reason] = _time.CreateTimer(_ => Fire(reason), null, due, Timeout.InfiniteTimeSpan);
+            _timers[reason] = (_time.CreateTimer(_ => Fire(reason), null, due - now, Timeout.InfiniteTimeSpan), due);
         }
     }
 
@@ -45,7 +52,7 @@ public sealed class BgpWakeups : IDriftSignal
     {
         lock (_lock)
         {
-            foreach (var timer in _timers.Values)
+            foreach (var (timer, _) in _timers.Values)
             {
                 timer.Dispose();
             }

@@ -39,6 +39,10 @@ internal static class ConfigLineKey
                 return $"bgp graceful-restart {timer}";
             case ["timers", "bgp", ..]:
                 return "timers bgp";
+            case ["coalesce-time", ..]:
+                return "coalesce-time";
+            case ["bgp", "route-map", "delay-timer", ..]:
+                return "bgp route-map delay-timer";
             case ["set", var attribute, ..]:
                 return $"set {attribute}";
             case ["match", "ip", "address", ..]:

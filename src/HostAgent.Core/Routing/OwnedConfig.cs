@@ -4,25 +4,35 @@ namespace HostAgent.Core.Routing;
 
 /// <summary>
 /// The part of a daemon config the agent owns (every "router bgp" block, the HOSTAGENT-* prefix lists and
-/// route maps), put in one canonical form per flavour so that equal meaning compares as equal text.
+/// route maps, and with FRR the route-map delay timer), put in one canonical form per flavour so that equal
+/// meaning compares as equal text.
 /// </summary>
 internal sealed record OwnedConfig(
+    IReadOnlyList<string> Globals,
     IReadOnlyList<ConfigNode> Routers,
     IReadOnlyList<string> PrefixLists,
     IReadOnlyList<ConfigNode> RouteMaps)
 {
+    /// <summary>Global FRR lines the agent renders (<see cref="BgpConfigRenderer.RouteMapDelayLine"/>), by their command.</summary>
+    private const string RouteMapDelayCommand = "bgp route-map delay-timer ";
+
     /// <summary>Lines FRR leaves out of its running config because they are its default (Quagga's is the opposite).</summary>
     private static readonly HashSet<string> FrrHiddenDefaults = new(StringComparer.Ordinal) { BgpConfigRenderer.ImportCheckLine };
 
     /// <param name="hideFrrDefaults">Drop lines the FRR daemon would not show: set for the target when the running daemon is FRR.</param>
     public static OwnedConfig From(DaemonConfig config, BgpFlavor flavor, bool hideFrrDefaults)
     {
+        var globals = new List<string>();
         var routers = new List<ConfigNode>();
         var prefixLists = new List<string>();
         var routeMaps = new List<ConfigNode>();
         foreach (var node in config.Nodes)
         {
-            if (node.Line.StartsWith("router bgp ", StringComparison.Ordinal))
+            if (flavor == BgpFlavor.Frr && node.Line.StartsWith(RouteMapDelayCommand, StringComparison.Ordinal))
+            {
+                globals.Add(node.Line);
+            }
+            else if (node.Line.StartsWith("router bgp ", StringComparison.Ordinal))
             {
                 routers.Add(NormalizeRouter(node, flavor, hideFrrDefaults));
             }
@@ -35,10 +45,10 @@ internal sealed record OwnedConfig(
                 routeMaps.Add(node.WithChildren([.. node.Children.Select(c => NormalizeLine(c, flavor))]));
             }
         }
-        return new OwnedConfig(routers, prefixLists, routeMaps);
+        return new OwnedConfig(globals, routers, prefixLists, routeMaps);
     }
 
-    public IEnumerable<ConfigNode> All => Routers.Concat(PrefixLists.Select(static p => new ConfigNode(p, []))).Concat(RouteMaps);
+    public IEnumerable<ConfigNode> All => Globals.Select(static g => new ConfigNode(g, [])).Concat(Routers).Concat(PrefixLists.Select(static p => new ConfigNode(p, []))).Concat(RouteMaps);
 
     private static ConfigNode NormalizeRouter(ConfigNode router, BgpFlavor flavor, bool hideFrrDefaults)
     {

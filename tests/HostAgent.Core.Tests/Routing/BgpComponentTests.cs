@@ -311,6 +311,48 @@ public class BgpComponentTests
     }
 
     [Fact]
+    public async Task PlanAsync_CalledEverySecond_SessionPollStillDueOnTime()
+    {
+        using var bgp = new BgpComponentFixture("\"sessionPollInterval\": \"5s\"").InSync();
+
+        // A status caller observing every second must not put the loop's own poll off.
+        for (var second = 0; second < 5; second++)
+        {
+            await bgp.Component.PlanAsync(CancellationToken.None);
+            Assert.DoesNotContain("session poll", bgp.Signals);
+            bgp.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Contains("session poll", bgp.Signals);
+    }
+
+    [Fact]
+    public void WakeAt_EarlierTimeForTheSameReason_MovesTheWakeUpForward()
+    {
+        using var bgp = new BgpComponentFixture();
+        var now = bgp.Time.GetUtcNow();
+
+        bgp.Wakeups.WakeAt(now + TimeSpan.FromSeconds(10), "drain withdraw delay over");
+        bgp.Wakeups.WakeAt(now + TimeSpan.FromSeconds(3), "drain withdraw delay over");
+        bgp.Time.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(["drain withdraw delay over"], bgp.Signals);
+    }
+
+    [Fact]
+    public void WakeAt_AfterItFired_SchedulesAgain()
+    {
+        using var bgp = new BgpComponentFixture();
+
+        bgp.Wakeups.WakeAt(bgp.Time.GetUtcNow() + TimeSpan.FromSeconds(2), "session poll");
+        bgp.Time.Advance(TimeSpan.FromSeconds(2));
+        bgp.Wakeups.WakeAt(bgp.Time.GetUtcNow() + TimeSpan.FromSeconds(2), "session poll");
+        bgp.Time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(["session poll", "session poll"], bgp.Signals);
+    }
+
+    [Fact]
     public void Desired_Settings_Flavor()
     {
         using var bgp = new BgpComponentFixture("\"flavor\": \"quagga\"");

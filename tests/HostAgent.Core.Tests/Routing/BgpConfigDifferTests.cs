@@ -227,6 +227,38 @@ public class BgpConfigDifferTests
     }
 
     [Fact]
+    public void Diff_RouteMapDelayAndCoalesceMissing_SentFirstAndInTheRouter()
+    {
+        var target = Minimal.Replace("hostname node\n!\n", "hostname node\nbgp route-map delay-timer 0\n!\n", StringComparison.Ordinal)
+            .Replace(" bgp router-id 192.168.77.2\n", " bgp router-id 192.168.77.2\n coalesce-time 50\n", StringComparison.Ordinal);
+
+        var change = Diff(target, Minimal);
+
+        Assert.Equal(["bgp route-map delay-timer 0", "router bgp 65101", "coalesce-time 50", "exit"], change.Commands);
+        Assert.False(change.RefreshOutbound);
+    }
+
+    [Fact]
+    public void Diff_RouteMapDelayChangedOrRemovedByHand_ValueSetAgainOrTakenBack()
+    {
+        var target = Minimal.Replace("hostname node\n!\n", "hostname node\nbgp route-map delay-timer 0\n!\n", StringComparison.Ordinal);
+        var changed = Minimal.Replace("hostname node\n!\n", "hostname node\nbgp route-map delay-timer 30\n!\n", StringComparison.Ordinal);
+
+        Assert.Equal(["bgp route-map delay-timer 0"], Diff(target, changed).Commands);
+        Assert.Equal(["no bgp route-map delay-timer 30"], Diff(Minimal, changed).Commands);
+        Assert.True(Diff(target, target).IsEmpty);
+    }
+
+    [Fact]
+    public void Diff_QuaggaRunningWithRouteMapDelay_NotTheAgentsToChange()
+    {
+        var running = Minimal.Replace("hostname node\n!\n", "hostname node\nbgp route-map delay-timer 30\n!\n", StringComparison.Ordinal);
+
+        Assert.DoesNotContain(BgpConfigDiffer.Diff(DaemonConfig.Parse(Minimal), DaemonConfig.Parse(running), BgpFlavor.Quagga).Commands,
+            c => c.Contains("delay-timer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Diff_HandAddedAddressFamily_ItsLinesRemovedOneByOne()
     {
         var running = Minimal.Replace(" exit-address-family\nexit", " exit-address-family\n !\n address-family ipv6 unicast\n  network 2001:db8::/64\n exit-address-family\nexit", StringComparison.Ordinal);

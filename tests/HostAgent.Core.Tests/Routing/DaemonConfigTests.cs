@@ -11,10 +11,10 @@ public class DaemonConfigTests
         var config = DaemonConfig.Parse(RoutingTestData.Read("full", "frr.conf"));
 
         Assert.False(config.IsFrr, "the rendered file has no frr version line");
-        Assert.Equal(["router bgp 4200000001", "ip prefix-list HOSTAGENT-ANNOUNCE seq 5 permit 10.216.0.0/24",
+        Assert.Equal(["bgp route-map delay-timer 0", "router bgp 4200000001", "ip prefix-list HOSTAGENT-ANNOUNCE seq 5 permit 10.216.0.0/24",
             "ip prefix-list HOSTAGENT-ANNOUNCE seq 10 permit 10.217.0.0/24", "route-map HOSTAGENT-IN permit 10", "route-map HOSTAGENT-OUT permit 10"],
             config.Nodes.Select(n => n.Line));
-        var router = config.Nodes[0];
+        var router = config.Nodes[1];
         Assert.Equal("address-family ipv4 unicast", router.Children[^1].Line);
         Assert.Equal(8, router.Children[^1].Children.Count);
         Assert.DoesNotContain(router.Children, c => c.Line is "!" or "exit-address-family");

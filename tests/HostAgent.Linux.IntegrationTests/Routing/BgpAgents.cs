@@ -32,7 +32,9 @@ internal static class BgpAgents
     {
         Assert.True(Lab.WaitUntil(() => lab.TorHasNodeRoute() == present, Converge),
             $"the ToR's kernel {(present ? "never got" : "still has")} {BgpLab.PodCidr} via {BgpLab.NodeAddress}\n" +
-            $"tor: {lab.TorFrr.TryVtysh("show bgp ipv4 unicast summary").StdOut}\nagent:\n{agent.Output}");
+            $"tor: {lab.TorFrr.TryVtysh("show bgp ipv4 unicast summary").StdOut}\n" +
+            $"node bgpd: {lab.NodeFrr.TryVtysh("show bgp ipv4 unicast", "show bgp ipv4 unicast neighbors " + BgpLab.TorAddress + " advertised-routes").StdOut}\n" +
+            $"node kernel: {lab.Node.Exec("ip", "route").StdOut}\nagent's bgp status: {agent.Bgp()}\nagent:\n{agent.Output}");
     }
 
     /// <summary>Polls GetBgpStatus until <paramref name="done"/> holds.</summary>
@@ -52,7 +54,7 @@ internal static class BgpAgents
         return string.Join('\n', lines[start..end]).TrimEnd('\n');
     }
 
-    /// <summary>The rendered file without its two header lines ("! Written by hostagent", "!").</summary>
+    /// <summary>The rendered file from "router bgp" on: without its header and the global lines before the router.</summary>
     public static string OwnedFileConfig(string path) =>
-        string.Join('\n', File.ReadAllText(path).Split('\n').Skip(2)).TrimEnd('\n');
+        string.Join('\n', File.ReadAllText(path).Split('\n').SkipWhile(static l => !l.StartsWith("router bgp ", StringComparison.Ordinal))).TrimEnd('\n');
 }

@@ -85,7 +85,7 @@ public sealed class BgpLab : IDisposable
         var start = JsonSerializer.Serialize(NodeFrr.BgpdCommand(configFile), LabJson.Default.IReadOnlyListString);
         return $$"""
             {
-              "agent": { "grpcSocket": "SOCKET", "resyncInterval": "1h", "retryMinDelay": "50ms", "retryMaxDelay": "1s" },
+              "agent": { "grpcSocket": "SOCKET", "logLevel": "Debug", "resyncInterval": "1h", "retryMinDelay": "50ms", "retryMaxDelay": "1s" },
               "network": { "podCidr": "{{PodCidr}}", "bridge": "cbr0"{{(network.Length > 0 ? ", " + network : "")}} },
               "bgp": {
                 "flavor": "{{flavor}}",

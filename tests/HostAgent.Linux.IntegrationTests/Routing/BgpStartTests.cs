@@ -43,6 +43,7 @@ public class BgpStartTests
 
         var running = BgpAgents.OwnedRunningConfig(lab.NodeFrr);
         Assert.Equal(BgpAgents.OwnedFileConfig(lab.NodeFrr.ConfigPath), running);
+        Assert.Contains("\nbgp route-map delay-timer 0\n", lab.NodeFrr.RunningConfig(), StringComparison.Ordinal);
         var change = BgpConfigDiffer.Diff(DaemonConfig.Parse(File.ReadAllText(lab.NodeFrr.ConfigPath)), DaemonConfig.Parse(lab.NodeFrr.RunningConfig()), BgpFlavor.Frr);
         Assert.True(change.IsEmpty, change.Summary);
         Assert.Contains(" set community 65101:100 65101:200 no-export", running, StringComparison.Ordinal);

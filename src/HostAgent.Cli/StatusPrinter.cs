@@ -32,10 +32,18 @@ public static class StatusPrinter
 
     public static void Print(UnitsStatus units, TextWriter output)
     {
-        output.WriteLine($"units ({(units.Manager == "none" ? "not followed: no service manager" : units.Manager)}):");
+        // Only systemd reports unit states; the agent's own process control starts daemons but follows no unit.
+        var followed = units.Manager == "systemd";
+        output.WriteLine($"units ({units.Manager switch
+        {
+            "systemd" => "systemd",
+            "none" => "not followed: no service manager",
+            var manager => $"{manager}: states are followed only through systemd",
+        }}):");
         foreach (var unit in units.Units)
         {
-            output.WriteLine($"  {unit.Name,-28} {UnitState(unit),-26} since {Time(unit.Since)}{(unit.Owner.Length > 0 ? $", owned by {unit.Owner}" : "")}");
+            var state = followed || unit.ActiveState.Length > 0 ? $"{UnitState(unit),-26} since {Time(unit.Since)}" : "not followed";
+            output.WriteLine($"  {unit.Name,-28} {state}{(unit.Owner.Length > 0 ? $", owned by {unit.Owner}" : "")}");
         }
     }
 

@@ -390,7 +390,7 @@ up() {
     done
 
     say "hostagentctl status on hademo-n1"
-    ctl n1 status | grep -v -E '^(units \(process\):|  (rsyslog|frr)\.service  )'
+    ctl n1 status
 
     say "hostagentctl status on hademo-n2 (the components and what they observe, condensed)"
     ctl n2 status | awk '/^[a-z]+: / { print; next } /^  observed:/ { seen = 1; next } /^  [a-z]/ { seen = 0 }

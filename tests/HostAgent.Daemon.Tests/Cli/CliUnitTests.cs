@@ -44,6 +44,22 @@ public sealed class CliUnitTests
     }
 
     [Fact]
+    public void PrintUnits_ProcessControl_SaysUnitsAreNotFollowed()
+    {
+        var units = new HostAgent.Contracts.V1.UnitsStatus { Manager = "process" };
+        units.Units.Add(new HostAgent.Contracts.V1.UnitStatus { Name = "rsyslog.service" });
+        units.Units.Add(new HostAgent.Contracts.V1.UnitStatus { Name = "frr.service", Owner = "bgp" });
+
+        StatusPrinter.Print(units, _output);
+
+        var text = _output.ToString();
+        Assert.Contains("units (process: states are followed only through systemd):", text, StringComparison.Ordinal);
+        Assert.Matches(@"rsyslog\.service\s+not followed\r?\n", text);
+        Assert.Matches(@"frr\.service\s+not followed, owned by bgp", text);
+        Assert.DoesNotContain("since never", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_FollowedUnits_PrintsUnitsSection()
     {
         var fakes = new UnitFakes();

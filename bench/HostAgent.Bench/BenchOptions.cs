@@ -23,6 +23,7 @@ internal sealed class BenchOptions
           --api-seconds N         length of each GetStatus load phase (default 10, quick 3)
           --metrics-requests N    /metrics requests per endpoint (default 2000, quick 200)
           --bgp-changes N         one-neighbor BGP changes per method (default 100, quick 20)
+          --bgp-starts N          fresh-node starts per case, agent start to ToR route (default 5, quick 2)
           --agent-env K=V[,K=V]   extra environment for both agents, e.g. DOTNET_gcServer=0 to try a GC setting
         """;
 
@@ -70,6 +71,9 @@ internal sealed class BenchOptions
 
     /// <summary>One-neighbor BGP changes applied by each method.</summary>
     public int BgpChanges { get; private set; }
+
+    /// <summary>Fresh-node starts (agent, or bgpd alone) per case, each timed to the node's route in the ToR's kernel.</summary>
+    public int BgpStarts { get; private set; }
 
     public bool Runs(string benchmark) => Command == "all" || Command == benchmark;
 
@@ -131,6 +135,7 @@ internal sealed class BenchOptions
             ApiPhase = TimeSpan.FromSeconds(quick ? 3 : 10),
             MetricsRequests = quick ? 200 : 2000,
             BgpChanges = quick ? 20 : 100,
+            BgpStarts = quick ? 2 : 5,
         };
         foreach (var (name, value) in values)
         {
@@ -189,6 +194,9 @@ internal sealed class BenchOptions
                 return true;
             case "bgp-changes":
                 BgpChanges = value;
+                return true;
+            case "bgp-starts":
+                BgpStarts = value;
                 return true;
             case "metrics-requests":
                 MetricsRequests = value;

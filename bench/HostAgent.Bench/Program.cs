@@ -45,6 +45,7 @@ var benchmarks = new (string Name, Func<BenchOptions, Markdown, CancellationToke
     ("api", ApiBenchmark.RunAsync),
     ("syslog", SyslogBenchmark.RunAsync),
     ("bgp", BgpApplyBenchmark.RunAsync),
+    ("bgp", BgpStartBenchmark.RunAsync),
 };
 var failed = 0;
 foreach (var (name, run) in benchmarks.Where(b => options.Runs(b.Name)))

@@ -175,7 +175,7 @@ internal static class BgpApplyBenchmark
     private static string[] Row(string method, Latency latency) =>
         [method, Markdown.Ms(latency.P50), Markdown.Ms(latency.P90), Markdown.Ms(latency.Max), Markdown.Ms(latency.Mean)];
 
-    private static string FrrVersion()
+    internal static string FrrVersion()
     {
         try
         {

@@ -7,7 +7,8 @@ namespace HostAgent.Bench.Lab;
 
 /// <summary>
 /// A node for one benchmark: a network namespace of its own with loopback up, a scratch directory for the
-/// config and the gRPC socket, and the processes started in it. Disposing stops the processes and removes both.
+/// config and the gRPC socket, and the processes started in it. Disposing stops the processes, then whatever
+/// else still runs in the namespace (a daemon a started agent ran and which detached), and removes both.
 /// </summary>
 internal sealed class BenchNode : IAsyncDisposable
 {
@@ -139,12 +140,49 @@ internal sealed class BenchNode : IAsyncDisposable
         RemoveNamespaceAndFiles();
     }
 
+    /// <summary>
+    /// Processes left in the namespace after the node's own were stopped: those started by a process of the node
+    /// that detached, such as the bgpd an agent starts with <c>bgpd -d</c>. Only this node's namespace is looked at,
+    /// which nothing but the benchmark uses. SIGTERM, then SIGKILL for what is still there after 3 s.
+    /// </summary>
+    private void StopLeftovers()
+    {
+        var pids = Command.Output("ip", "netns", "pids", Name)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(static text => int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Where(static pid => pid > 0)
+            .ToArray();
+        if (pids.Length == 0)
+        {
+            return;
+        }
+        foreach (var signal in new[] { Native.SigTerm, Native.SigKill })
+        {
+            foreach (var pid in pids)
+            {
+                Native.Kill(pid, signal);
+            }
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+            while (pids.Any(static pid => System.IO.Directory.Exists($"/proc/{pid}")) && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(10);
+            }
+            pids = [.. pids.Where(static pid => System.IO.Directory.Exists($"/proc/{pid}"))];
+            if (pids.Length == 0)
+            {
+                return;
+            }
+        }
+        Console.Error.WriteLine($"bench: {Name}: pids {string.Join(' ', pids)} still there after SIGKILL");
+    }
+
     private void RemoveNamespaceAndFiles()
     {
         if (!Live.TryRemove(this, out _))
         {
             return;
         }
+        StopLeftovers();
         Namespace.Dispose();
         Command.RunQuietly("ip", "netns", "del", Name);
         try

@@ -14,6 +14,23 @@ internal static class Command
         }
     }
 
+    /// <summary>Standard output of a short command, waited for synchronously (also usable on the way out); "" on failure.</summary>
+    public static string Output(string file, params string[] arguments)
+    {
+        try
+        {
+            using var process = Start(file, arguments);
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit(10_000);
+            return output;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine($"bench: {file} {string.Join(' ', arguments)}: {exception.Message}");
+            return "";
+        }
+    }
+
     private static async Task<(int ExitCode, string Output)> TryRunAsync(string file, params string[] arguments)
     {
         using var process = Start(file, arguments);

@@ -24,8 +24,9 @@ Usage: ./build.sh COMMAND
   publish    NativeAOT linux-x64 binaries hostagent and hostagentctl into dist/
   package    publish, then dist/hostagent-VERSION-1.el9.x86_64.rpm (NativeAOT) and
              dist/hostagent-VERSION-1.el8.x86_64.rpm (self-contained ReadyToRun), checked with rpmlint
-  test       deps + build + package, then every test project; ends with "N passed, N failed, N skipped"
-             (integration tests need root and are reported as skipped without it)
+  test       deps + build + package, then every test project; ends with "N passed, N failed, N skipped",
+             each failed test named just above it (integration tests need root and are reported as
+             skipped without it)
   demo       deps + publish, then a rack in network namespaces: a ToR running FRR, two nodes with the
              agent (pod bridge, BGP, syslog), a central log server; status, routes, a ping across the
              ToR, drift repair, drain/undrain, a bridge withdrawn and back, a container's log line

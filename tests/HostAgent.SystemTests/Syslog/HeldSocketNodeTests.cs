@@ -24,6 +24,7 @@ public sealed class HeldSocketNodeTests
     private const string HeldTag = "held-client";
     private const string PlainTag = "plain-client";
     private const string PlainDirectory = "/run/plain-syslog";
+    private const int SinkPort = 10514;
 
     /// <summary>One datagram a millisecond on a fixed schedule, sendto by path each time, errors counted and never retried.</summary>
     private const string Client = """
@@ -58,7 +59,10 @@ public sealed class HeldSocketNodeTests
     {
         using var node = _fixture.Boot();
         Skip.IfNot(node.Exec("python3", "--version").Succeeded, "the node image has no python3 for the client");
-        var settings = new SyslogSettings { Servers = new([new SyslogServerSettings("10.99.0.1", Transport: SyslogTransport.Tcp)]) };
+        // The forward goes to a sink in the same rsyslogd, and every start of rsyslog is held back 1 s: what is
+        // measured is the socket across a restart as long as one that loads a disk queue (about 1.1 s here),
+        // without an outage's disk queue in play (see docs/BENCHMARKS.md for what that does to a restart).
+        var settings = new SyslogSettings { Servers = new([new SyslogServerSettings("127.0.0.1", SinkPort, SyslogTransport.Tcp)]) };
         // Debian's main config loads imuxsock; the drop-in must not load it again.
         var facts = new RsyslogFacts(true, new(["imuxsock", "imklog"]));
         var desired = SyslogDesired.From(settings, facts, ServiceControl.Systemd, false);
@@ -70,7 +74,12 @@ public sealed class HeldSocketNodeTests
             node.WriteFile(file.Path, file.Content);
         }
         node.WriteFile(desired.DropIn.Path, desired.DropIn.Content);
+        node.Check("mkdir", "-p", "/etc/systemd/system/rsyslog.service.d");
+        node.WriteFile("/etc/systemd/system/rsyslog.service.d/50-lab-slow-start.conf", "[Service]\nExecStartPre=/bin/sleep 1\n");
         node.WriteFile("/etc/rsyslog.d/20-lab.conf", $$"""
+            module(load="imtcp")
+            input(type="imtcp" address="127.0.0.1" port="{{SinkPort}}" ruleset="sink")
+            ruleset(name="sink") { stop }
             input(type="imuxsock" Socket="{{PlainDirectory}}/log")
             if $programname == "{{HeldTag}}" then { action(type="omfile" file="/var/log/{{HeldTag}}.log") stop }
             if $programname == "{{PlainTag}}" then { action(type="omfile" file="/var/log/{{PlainTag}}.log") stop }
@@ -119,7 +128,7 @@ public sealed class HeldSocketNodeTests
                 .Where(static l => l.Contains("discard", StringComparison.OrdinalIgnoreCase) || l.Contains("timeout", StringComparison.OrdinalIgnoreCase)
                     || l.Contains("exiting", StringComparison.OrdinalIgnoreCase) || l.Contains("start", StringComparison.OrdinalIgnoreCase))));
         Assert.Equal(0, heldCount.Duplicates);
-        // About a second's worth (one datagram a millisecond) per restart; at least a few hundred each.
+        // About a second's worth (one datagram a millisecond) per restart: each start is held back 1 s.
         Assert.InRange(plainCount.Lost, Restarts * 300, Restarts * 2_500);
 
         // A changed socket unit, applied as the agent's plan does: write, daemon-reload, restart the socket unit

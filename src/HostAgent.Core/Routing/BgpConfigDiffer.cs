@@ -15,8 +15,10 @@ public static class BgpConfigDiffer
         var want = OwnedConfig.From(target, flavor, hideFrrDefaults: running.IsFrr);
         var have = OwnedConfig.From(running, flavor, hideFrrDefaults: false);
         var script = new BgpScriptWriter();
-        DiffGlobals(want, have, script);
-        DiffPrefixLists(want, have, script, additions: true);
+        // A global line is one value that the daemon replaces in place; a prefix list entry is not overwritten.
+        AddLines(want.Globals, have.Globals, script, policy: false, overwrites: true);
+        RemoveLines(want.Globals, have.Globals, script, policy: false);
+        AddLines(want.PrefixLists, have.PrefixLists, script, policy: true, overwrites: false);
         foreach (var routeMap in want.RouteMaps)
         {
             DiffBlock([], routeMap, have.RouteMaps.FirstOrDefault(r => r.Line == routeMap.Line), script, policy: true, new HashSet<string>());
@@ -26,46 +28,40 @@ public static class BgpConfigDiffer
         {
             script.Remove([], routeMap.Line, policy: true);
         }
-        DiffPrefixLists(want, have, script, additions: false);
+        RemoveLines(want.PrefixLists, have.PrefixLists, script, policy: true);
         var change = script.Build();
         // A fresh router sends everything anyway; an existing one keeps its old announcements until refreshed.
         var routerKept = want.Routers.Count > 0 && have.Routers.Any(r => r.Line == want.Routers[0].Line);
         return change with { RefreshOutbound = change.RefreshOutbound && routerKept };
     }
 
-    /// <summary>A global line is one value: a new one replaces the old in place; one the target lacks is taken back.</summary>
-    private static void DiffGlobals(OwnedConfig want, OwnedConfig have, BgpScriptWriter script)
+    /// <summary>
+    /// Top-level lines that each set one value under their key (<see cref="ConfigLineKey"/>): the target's new
+    /// lines. Where the daemon does not overwrite (<paramref name="overwrites"/> false), the running line with
+    /// the same key is removed first.
+    /// </summary>
+    private static void AddLines(IReadOnlyList<string> want, IReadOnlyList<string> have, BgpScriptWriter script, bool policy, bool overwrites)
     {
-        foreach (var line in want.Globals.Where(l => !have.Globals.Contains(l)))
+        foreach (var line in want.Where(l => !have.Contains(l)))
         {
-            script.Add([], line, policy: false);
-        }
-        var wantKeys = want.Globals.Select(ConfigLineKey.Of).ToHashSet(StringComparer.Ordinal);
-        foreach (var line in have.Globals.Where(h => !want.Globals.Contains(h) && !wantKeys.Contains(ConfigLineKey.Of(h))))
-        {
-            script.Remove([], line, policy: false);
+            if (!overwrites)
+            {
+                foreach (var old in have.Where(h => h != line && ConfigLineKey.Of(h) == ConfigLineKey.Of(line)))
+                {
+                    script.Remove([], old, policy);
+                }
+            }
+            script.Add([], line, policy);
         }
     }
 
-    private static void DiffPrefixLists(OwnedConfig want, OwnedConfig have, BgpScriptWriter script, bool additions)
+    /// <summary>Running top-level lines whose key the target no longer has (a replaced one went with its replacement).</summary>
+    private static void RemoveLines(IReadOnlyList<string> want, IReadOnlyList<string> have, BgpScriptWriter script, bool policy)
     {
-        if (additions)
+        var wantKeys = want.Select(ConfigLineKey.Of).ToHashSet(StringComparer.Ordinal);
+        foreach (var line in have.Where(h => !want.Contains(h) && !wantKeys.Contains(ConfigLineKey.Of(h))))
         {
-            foreach (var line in want.PrefixLists.Where(l => !have.PrefixLists.Contains(l)))
-            {
-                // An entry with the same sequence number is replaced: remove it first, the daemons do not overwrite.
-                foreach (var old in have.PrefixLists.Where(h => h != line && ConfigLineKey.Of(h) == ConfigLineKey.Of(line)))
-                {
-                    script.Remove([], old, policy: true);
-                }
-                script.Add([], line, policy: true);
-            }
-            return;
-        }
-        var wantKeys = want.PrefixLists.Select(ConfigLineKey.Of).ToHashSet(StringComparer.Ordinal);
-        foreach (var line in have.PrefixLists.Where(h => !want.PrefixLists.Contains(h) && !wantKeys.Contains(ConfigLineKey.Of(h))))
-        {
-            script.Remove([], line, policy: true);
+            script.Remove([], line, policy);
         }
     }
 

@@ -156,12 +156,18 @@ internal static class BgpApplyBenchmark
     private static string Render(int neighbors)
     {
         var list = new[] { new BgpNeighborSettings(Address("192.168.77.1"), 65000, null, "tor-a", false), new BgpNeighborSettings(Address("192.168.77.3"), 65003, null, "tor-b", false) };
+        return RenderFrr(65101, "192.168.77.2", "10.216.0.0/24", [.. list.Take(neighbors)]);
+    }
+
+    /// <summary>frr.conf as the agent renders it for a node announcing <paramref name="podCidr"/> to <paramref name="neighbors"/>.</summary>
+    internal static string RenderFrr(uint localAsn, string routerId, string podCidr, IReadOnlyList<BgpNeighborSettings> neighbors)
+    {
         var settings = new BgpSettings
         {
-            LocalAsn = 65101,
-            RouterId = Address("192.168.77.2"),
-            Announce = new EquatableList<Ipv4Cidr>([Ipv4Cidr.Parse("10.216.0.0/24")]),
-            Neighbors = new EquatableList<BgpNeighborSettings>(list.Take(neighbors)),
+            LocalAsn = localAsn,
+            RouterId = Address(routerId),
+            Announce = new EquatableList<Ipv4Cidr>([Ipv4Cidr.Parse(podCidr)]),
+            Neighbors = new EquatableList<BgpNeighborSettings>(neighbors),
             ConfigFile = "/etc/frr/frr.conf",
             BgpdPath = Bgpd,
             PidFile = "/run/frr/bgpd.pid",
@@ -170,7 +176,7 @@ internal static class BgpApplyBenchmark
         return BgpConfigRenderer.Render(BgpDesired.From(settings, settings.RouterId!.Value, DrainPhase.Active));
     }
 
-    private static uint Address(string text) => Ipv4Cidr.Parse(text + "/32").Network;
+    internal static uint Address(string text) => Ipv4Cidr.Parse(text + "/32").Network;
 
     private static string[] Row(string method, Latency latency) =>
         [method, Markdown.Ms(latency.P50), Markdown.Ms(latency.P90), Markdown.Ms(latency.Max), Markdown.Ms(latency.Mean)];

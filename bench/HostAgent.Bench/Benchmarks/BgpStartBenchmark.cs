@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HostAgent.Bench.Lab;
 using HostAgent.Bench.Reporting;
 using HostAgent.Core.Configuration;
-using HostAgent.Core.Networking;
 using HostAgent.Core.Routing;
 
 namespace HostAgent.Bench.Benchmarks;
@@ -130,21 +129,9 @@ internal static class BgpStartBenchmark
     }
 
     /// <summary>The config the agent renders for this node: its AS, its uplink's address as router id, the pod /24, the ToR.</summary>
-    private static string Render()
-    {
-        var settings = new BgpSettings
-        {
-            LocalAsn = BgpRack.NodeAsn,
-            RouterId = Address(BgpRack.NodeAddress),
-            Announce = new EquatableList<Ipv4Cidr>([Ipv4Cidr.Parse($"{BgpRack.PodNetwork}/{BgpRack.PodPrefixLength}")]),
-            Neighbors = new EquatableList<BgpNeighborSettings>([new BgpNeighborSettings(Address(BgpRack.TorAddress), BgpRack.TorAsn, null, "tor", false)]),
-            ConfigFile = "/etc/frr/frr.conf",
-            BgpdPath = BgpRack.Bgpd,
-            PidFile = "/run/frr/bgpd.pid",
-            ServiceUnit = "frr.service",
-        };
-        return BgpConfigRenderer.Render(BgpDesired.From(settings, settings.RouterId!.Value, DrainPhase.Active));
-    }
+    private static string Render() => BgpApplyBenchmark.RenderFrr(
+        BgpRack.NodeAsn, BgpRack.NodeAddress, $"{BgpRack.PodNetwork}/{BgpRack.PodPrefixLength}",
+        [new BgpNeighborSettings(BgpApplyBenchmark.Address(BgpRack.TorAddress), BgpRack.TorAsn, null, "tor", false)]);
 
     /// <summary>The rendered config less the two lines that make FRR send a new session's first update sooner.</summary>
     private static string WithoutTuning(string rendered)
@@ -161,7 +148,6 @@ internal static class BgpStartBenchmark
 
     private static string Normalize(string config) => string.Join('\n', config.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0));
 
-    private static uint Address(string text) => Ipv4Cidr.Parse(text + "/32").Network;
 
     private static double Median(IEnumerable<Sample> samples, Func<Sample, long?> pick) =>
         Latency.Median(samples.Select(pick).OfType<long>().Select(Latency.ToMilliseconds));

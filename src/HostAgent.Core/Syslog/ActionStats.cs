@@ -15,4 +15,7 @@ public sealed record ActionStats(
     long Discarded)
 {
     public long Buffered => QueueSize + DiskSize;
+
+    /// <summary>Messages that left the queue (sent, or failed for good) since rsyslog started: what went in and no longer waits.</summary>
+    public long LeftQueue => Enqueued - Buffered - Discarded;
 }

@@ -27,23 +27,32 @@ public static class ImpstatsParser
             .OrderBy(a => a.Name, StringComparer.Ordinal)
             .ToList();
         var submitted = latest.Values.Where(e => Origin(e) == "imuxsock").Select(e => Number(e, "submitted")).ToList();
-        return new RsyslogStats(written, actions, submitted.Count == 0 ? null : submitted.Sum());
+        var socketQueue = latest.TryGetValue(RsyslogDropInRenderer.SocketRuleset, out var socket) && Origin(socket) == "core.queue"
+            ? Queue(socket, latest.GetValueOrDefault($"{RsyslogDropInRenderer.SocketRuleset}[DA]"))
+            : null;
+        return new RsyslogStats(written, actions, submitted.Count == 0 ? null : submitted.Sum(), socketQueue);
     }
 
     private static ActionStats Action(string name, JsonElement action, Dictionary<string, JsonElement> latest)
     {
-        latest.TryGetValue($"{name} queue", out var queue);
-        latest.TryGetValue($"{name} queue[DA]", out var disk);
+        var queue = Queue(latest.GetValueOrDefault($"{name} queue"), latest.GetValueOrDefault($"{name} queue[DA]"));
         return new ActionStats(
             name,
             Number(action, "processed"),
             Number(action, "failed"),
             Number(action, "suspended"),
-            Number(queue, "size"),
-            Number(disk, "size"),
-            Number(queue, "enqueued"),
-            Number(queue, "discarded.full") + Number(queue, "discarded.nf"));
+            queue.Size,
+            queue.DiskSize,
+            queue.Enqueued,
+            queue.Discarded);
     }
+
+    /// <summary>A queue and its disk part; either may be missing (default), which reads as zeros.</summary>
+    private static QueueStats Queue(JsonElement queue, JsonElement disk) => new(
+        Number(queue, "size"),
+        Number(disk, "size"),
+        Number(queue, "enqueued"),
+        Number(queue, "discarded.full") + Number(queue, "discarded.nf"));
 
     private static string? Origin(JsonElement element) =>
         element.TryGetProperty("origin", out var origin) && origin.ValueKind == JsonValueKind.String ? origin.GetString() : null;

@@ -16,6 +16,28 @@ public static class RsyslogDropInRenderer
     /// <summary>How long a suspended action waits before trying the server again; rsyslog's default is 30 s.</summary>
     public const int ResumeIntervalSeconds = 5;
 
+    /// <summary>The socket input's ruleset, and the file name of its queue in the spool directory.</summary>
+    public const string SocketRuleset = "hostagent-socket";
+
+    /// <summary>Messages the socket's queue holds in memory before it spills to disk: the size of rsyslog's main queue.</summary>
+    public const int SocketQueueSize = 100_000;
+
+    /// <summary>Messages a forward queue holds in memory before it spills to disk.</summary>
+    public const int ForwardQueueSize = 10_000;
+
+    /// <summary>
+    /// Where a forward queue starts spilling to disk. rsyslog starts its disk worker only when the messages not yet
+    /// taken by the action worker reach this mark, while the queue is full when all of them, taken or not, reach its
+    /// size. With its defaults (1,000, spill at 900, batches of 128) a burst that arrives just after the suspended
+    /// action took a batch fills the queue without ever starting the disk worker: every rule before the forward
+    /// action, local files included, then waits 2 s per message until the server is back. The mark is kept at least
+    /// two batches below the size.
+    /// </summary>
+    public const int ForwardQueueHighWatermark = 8_000;
+
+    /// <summary>The messages an action worker takes from its queue at once (rsyslog's default for action queues).</summary>
+    public const int DequeueBatchSize = 128;
+
     public static string Render(RsyslogDropIn dropIn)
     {
         ArgumentNullException.ThrowIfNull(dropIn);
@@ -51,6 +73,8 @@ public static class RsyslogDropInRenderer
         text.Append(dropIn.HeldSocket
             ? "# The socket is held outside rsyslogd and handed to it at start, so it is never unlinked.\n"
             : "# rsyslogd creates this socket itself: datagrams sent while it restarts are lost.\n");
+        text.Append("# What it reads waits in a queue of its own that is saved to disk at shutdown: rsyslog's in-memory main\n");
+        text.Append("# queue discards what a stopping rsyslogd cannot pass on in time.\n");
         text.Append(CultureInfo.InvariantCulture, $"input(type=\"imuxsock\" Socket=\"{dropIn.SocketPath}\"");
         if (dropIn.HeldSocket)
         {
@@ -58,7 +82,13 @@ public static class RsyslogDropInRenderer
         }
         // The standard parsers keep RFC 5424 structured data; the special parser would flatten it.
         text.Append(CultureInfo.InvariantCulture,
-            $" UseSpecialParser=\"off\" ParseHostname=\"on\" RateLimit.Interval=\"{dropIn.RateLimitInterval}\" RateLimit.Burst=\"{dropIn.RateLimitBurst}\")\n");
+            $" UseSpecialParser=\"off\" ParseHostname=\"on\" RateLimit.Interval=\"{dropIn.RateLimitInterval}\" RateLimit.Burst=\"{dropIn.RateLimitBurst}\" ruleset=\"{SocketRuleset}\")\n");
+        // The node's own rules (files, and the forward actions below) still see every message, as if the input
+        // had no ruleset of its own.
+        text.Append(CultureInfo.InvariantCulture,
+            $"ruleset(name=\"{SocketRuleset}\" queue.type=\"LinkedList\" queue.size=\"{SocketQueueSize}\" queue.filename=\"{SocketRuleset}\" queue.spoolDirectory=\"{dropIn.SpoolDirectory}\"");
+        text.Append(CultureInfo.InvariantCulture,
+            $"\n        queue.maxDiskSpace=\"{dropIn.MaxDiskSpace}\" queue.saveOnShutdown=\"on\") {{\n    call RSYSLOG_DefaultRuleset\n}}\n");
     }
 
     private static void RenderTarget(StringBuilder text, RsyslogDropIn dropIn, ForwardTarget target)
@@ -84,7 +114,9 @@ public static class RsyslogDropInRenderer
                 $"action(type=\"omfwd\" name=\"{target.Name}\" target=\"{target.Address}\" port=\"{target.Port}\" protocol=\"tcp\" TCP_Framing=\"octet-counted\" template=\"{ForwardTemplate}\"");
         }
         text.Append(CultureInfo.InvariantCulture,
-            $"\n       queue.type=\"LinkedList\" queue.filename=\"{target.Name}\" queue.spoolDirectory=\"{dropIn.SpoolDirectory}\" queue.maxDiskSpace=\"{dropIn.MaxDiskSpace}\"");
+            $"\n       queue.type=\"LinkedList\" queue.size=\"{ForwardQueueSize}\" queue.highWatermark=\"{ForwardQueueHighWatermark}\"");
+        text.Append(CultureInfo.InvariantCulture,
+            $" queue.filename=\"{target.Name}\" queue.spoolDirectory=\"{dropIn.SpoolDirectory}\" queue.maxDiskSpace=\"{dropIn.MaxDiskSpace}\"");
         text.Append(CultureInfo.InvariantCulture,
             $"\n       queue.saveOnShutdown=\"on\" action.resumeRetryCount=\"-1\" action.resumeInterval=\"{ResumeIntervalSeconds}\")\n");
     }

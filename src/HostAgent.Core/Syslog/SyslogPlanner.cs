@@ -253,9 +253,14 @@ public static class SyslogPlanner
         }
     }
 
-    /// <summary>Messages wait and none went out between two samples: the server does not take them.</summary>
+    /// <summary>
+    /// Messages wait and none left the queue between two samples of the same rsyslogd (its counters start again at
+    /// a restart): the server does not take them. An action's "processed" is no sign of that: rsyslog counts it when
+    /// a message enters the action's queue, so it grows with the node's traffic while the server is away.
+    /// </summary>
     internal static bool Unreachable(ActionStats now, ActionStats? before, RsyslogStats stats, RsyslogStats? previous) =>
-        now.Buffered > 0 && before is not null && previous is not null && stats.Written > previous.Written && now.Processed == before.Processed;
+        now.Buffered > 0 && before is not null && previous is not null && stats.Written > previous.Written
+        && now.Enqueued >= before.Enqueued && now.LeftQueue <= before.LeftQueue;
 
     private static string Describe(PathKind kind) => kind switch
     {

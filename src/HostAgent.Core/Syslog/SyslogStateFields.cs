@@ -43,6 +43,10 @@ public static class SyslogStateFields
         fields.Add(new("canary", observed.Canary?.ToString() ?? "not sent (no socket)"));
         fields.Add(new("rsyslog", observed.Service?.ToString() ?? (desired.Control == ServiceControl.None ? "not controlled (no service manager)" : "not installed")));
         fields.Add(new("drop-in", DescribeDropIn(observed, desired)));
+        if (desired.StatsFile is not null)
+        {
+            fields.Add(new("socket queue", DescribeSocketQueue(observed)));
+        }
         for (var i = 0; i < desired.UnitFiles.Count; i++)
         {
             var current = i < observed.UnitFiles.Count ? observed.UnitFiles[i] : null;
@@ -99,6 +103,11 @@ public static class SyslogStateFields
         return $"{state}, {applied} (sha256 {hash[..12]})";
     }
 
+    private static string DescribeSocketQueue(SyslogObserved observed) => observed.Stats?.SocketQueue is not { } queue
+        ? "no statistics yet"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{queue.Buffered} waiting ({queue.DiskSize} on disk); enqueued {queue.Enqueued}, discarded {queue.Discarded}");
+
     private static string DescribeTarget(ForwardTarget target, SyslogObserved observed)
     {
         if (observed.Stats?.Find(target.Name) is not { } stats)
@@ -110,6 +119,6 @@ public static class SyslogStateFields
             ? $"unreachable, buffering {stats.Buffered} messages ({stats.DiskSize} on disk)"
             : stats.Buffered > 0 ? $"queue {stats.Buffered} ({stats.DiskSize} on disk)" : "queue empty";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{target.Display}: {state}; enqueued {stats.Enqueued}, processed {stats.Processed}, failed {stats.Failed}, discarded {stats.Discarded}");
+            $"{target.Display}: {state}; enqueued {stats.Enqueued}, left the queue {stats.LeftQueue}, failed {stats.Failed}, discarded {stats.Discarded}");
     }
 }

@@ -24,7 +24,11 @@ public sealed partial class SyslogMetrics : ISyslogReporter
     private readonly Gauge _enqueued;
     private readonly Gauge _discarded;
     private readonly Gauge _processed;
+    private readonly Gauge _left;
     private readonly Gauge _failed;
+    private readonly Gauge _socketQueueSize;
+    private readonly Gauge _socketQueueDiskSize;
+    private readonly Gauge _socketQueueDiscarded;
 
     public SyslogMetrics(CollectorRegistry registry, EventHub events, TimeProvider time, ILogger<SyslogMetrics> logger)
     {
@@ -41,8 +45,17 @@ public sealed partial class SyslogMetrics : ISyslogReporter
         _diskSize = factory.CreateGauge("hostagent_syslog_queue_disk_size", "Messages of a forwarding queue spilled to disk, from impstats.", ActionLabels);
         _enqueued = factory.CreateGauge("hostagent_syslog_queue_enqueued", "Messages put in a forwarding queue since rsyslog started, from impstats.", ActionLabels);
         _discarded = factory.CreateGauge("hostagent_syslog_queue_discarded", "Messages a forwarding queue threw away since rsyslog started (full or by priority), from impstats.", ActionLabels);
-        _processed = factory.CreateGauge("hostagent_syslog_action_processed", "Messages a forwarding action handled since rsyslog started, from impstats.", ActionLabels);
+        _processed = factory.CreateGauge("hostagent_syslog_action_processed",
+            "rsyslog's processed count of a forwarding action since it started (counted as messages enter the action's queue), from impstats.", ActionLabels);
+        _left = factory.CreateGauge("hostagent_syslog_queue_left",
+            "Messages that left a forwarding queue (sent, or failed for good) since rsyslog started: enqueued less waiting and discarded.", ActionLabels);
         _failed = factory.CreateGauge("hostagent_syslog_action_failed", "Messages a forwarding action failed since rsyslog started, from impstats.", ActionLabels);
+        _socketQueueSize = factory.CreateGauge("hostagent_syslog_socket_queue_size",
+            "Messages read from the log socket and waiting in its ruleset queue (memory and disk), from impstats.");
+        _socketQueueDiskSize = factory.CreateGauge("hostagent_syslog_socket_queue_disk_size",
+            "Messages of the log socket's queue on disk (spilled, or saved at rsyslog's last shutdown), from impstats.");
+        _socketQueueDiscarded = factory.CreateGauge("hostagent_syslog_socket_queue_discarded",
+            "Messages the log socket's queue threw away since rsyslog started, from impstats.");
         foreach (var kind in Enum.GetNames<SocketEventKind>())
         {
             _socketEvents.WithLabels(kind.ToLowerInvariant());
@@ -69,6 +82,12 @@ public sealed partial class SyslogMetrics : ISyslogReporter
 
     public void StatsRead(IReadOnlyList<ForwardTarget> targets, RsyslogStats stats)
     {
+        if (stats.SocketQueue is { } socketQueue)
+        {
+            _socketQueueSize.Set(socketQueue.Buffered);
+            _socketQueueDiskSize.Set(socketQueue.DiskSize);
+            _socketQueueDiscarded.Set(socketQueue.Discarded);
+        }
         foreach (var target in targets)
         {
             if (stats.Find(target.Name) is not { } action)
@@ -81,6 +100,7 @@ public sealed partial class SyslogMetrics : ISyslogReporter
             _enqueued.WithLabels(labels).Set(action.Enqueued);
             _discarded.WithLabels(labels).Set(action.Discarded);
             _processed.WithLabels(labels).Set(action.Processed);
+            _left.WithLabels(labels).Set(action.LeftQueue);
             _failed.WithLabels(labels).Set(action.Failed);
         }
     }

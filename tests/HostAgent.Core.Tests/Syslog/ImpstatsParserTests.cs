@@ -30,4 +30,29 @@ public class ImpstatsParserTests
         Assert.Equal(4900, stats.Find("hostagent-fwd-0")!.Buffered);
         Assert.Equal(["action-0-builtin:omfile", "hostagent-fwd-0"], stats.Actions.Select(a => a.Name));
     }
+
+    [Fact]
+    public void Parse_SocketRulesetQueue_MemoryAndDiskParts()
+    {
+        string[] lines =
+        [
+            "Fri Nov 27 12:25:41 2026: { \"name\": \"hostagent-socket[DA]\", \"origin\": \"core.queue\", \"size\": 2500, \"enqueued\": 2500, \"full\": 0, \"discarded.full\": 0, \"discarded.nf\": 0, \"maxqsize\": 2500 }",
+            "Fri Nov 27 12:25:41 2026: { \"name\": \"hostagent-socket\", \"origin\": \"core.queue\", \"size\": 40, \"enqueued\": 9000, \"full\": 0, \"discarded.full\": 1, \"discarded.nf\": 2, \"maxqsize\": 800 }",
+            "Fri Nov 27 12:25:41 2026: { \"name\": \"main Q\", \"origin\": \"core.queue\", \"size\": 7, \"enqueued\": 7 }",
+        ];
+
+        var stats = ImpstatsParser.Parse(lines, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(new QueueStats(40, 2500, 9000, 3), stats.SocketQueue);
+        Assert.Equal(2540, stats.SocketQueue!.Buffered);
+        Assert.Empty(stats.Actions);
+    }
+
+    [Fact]
+    public void Parse_NoSocketRuleset_SocketQueueNull()
+    {
+        string[] lines = ["Fri Nov 27 12:25:41 2026: { \"name\": \"main Q\", \"origin\": \"core.queue\", \"size\": 7, \"enqueued\": 7 }"];
+
+        Assert.Null(ImpstatsParser.Parse(lines, DateTimeOffset.UnixEpoch).SocketQueue);
+    }
 }

@@ -84,4 +84,13 @@ public class RsyslogDropInRendererTests
         Assert.Equal(expected == SocketHolder.Systemd ? 2 : 0, desired.UnitFiles.Count);
         Assert.Equal(expected != SocketHolder.Rsyslog, desired.DropIn.Content.Contains("unlink=\"off\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ForwardQueue_FullQueue_AlwaysReachesTheSpillMark()
+    {
+        // A full queue less the batch the (suspended) action worker holds must still reach the mark that starts the
+        // disk worker, or the queue stays full and in memory until the server is back.
+        Assert.True(RsyslogDropInRenderer.ForwardQueueSize - 2 * RsyslogDropInRenderer.DequeueBatchSize >= RsyslogDropInRenderer.ForwardQueueHighWatermark);
+        Assert.True(RsyslogDropInRenderer.SocketQueueSize - 2 * RsyslogDropInRenderer.DequeueBatchSize >= RsyslogDropInRenderer.SocketQueueSize / 10 * 9);
+    }
 }

@@ -212,14 +212,26 @@ public class SyslogComponentTests
     public async Task PlanAsync_StatsWithoutProgress_UnreachableInStatus()
     {
         await _runner.RunOnceAsync(apply: true, "start", CancellationToken.None);
-        _rsyslog.Stats = new RsyslogStats(_time.GetUtcNow(), [new ActionStats("hostagent-fwd-0", 5, 0, 1, 10, 0, 15, 0)], 15);
+        _rsyslog.Stats = new RsyslogStats(_time.GetUtcNow(), [new ActionStats("hostagent-fwd-0", 15, 0, 0, 10, 0, 15, 0)], 15);
         await _component.PlanAsync(CancellationToken.None);
-        _rsyslog.Stats = new RsyslogStats(_time.GetUtcNow().AddSeconds(10), [new ActionStats("hostagent-fwd-0", 5, 0, 1, 300, 1200, 1505, 0)], 1505);
+        _rsyslog.Stats = new RsyslogStats(_time.GetUtcNow().AddSeconds(10), [new ActionStats("hostagent-fwd-0", 1505, 0, 0, 300, 1200, 1505, 0)], 1505);
 
         var plan = await _component.PlanAsync(CancellationToken.None);
 
         Assert.Equal("central server relp 10.0.0.1:2514 unreachable, buffering 1500 messages (1200 on disk)", Assert.Single(plan.Plan.Findings).Message);
         Assert.Contains(plan.Observed, f => f.Name == "forward hostagent-fwd-0" && f.Value.Contains("unreachable, buffering 1500 messages", StringComparison.Ordinal));
         Assert.NotNull(_reporter.LastStats);
+    }
+
+    [Fact]
+    public async Task PlanAsync_SocketQueueStats_ShownInStatus()
+    {
+        await _runner.RunOnceAsync(apply: true, "start", CancellationToken.None);
+        Assert.Contains((await _component.PlanAsync(CancellationToken.None)).Observed, f => f == new StateField("socket queue", "no statistics yet"));
+        _rsyslog.Stats = new RsyslogStats(_time.GetUtcNow(), [], 9000, new QueueStats(40, 2500, 9000, 3));
+
+        var plan = await _component.PlanAsync(CancellationToken.None);
+
+        Assert.Contains(plan.Observed, f => f == new StateField("socket queue", "2540 waiting (2500 on disk); enqueued 9000, discarded 3"));
     }
 }

@@ -305,8 +305,9 @@ public class SyslogPlannerTests
     {
         var desired = Desired();
         var at = DateTimeOffset.UnixEpoch;
-        var before = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", 100, 0, 1, 50, 0, 150, 0)], 150);
-        var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 100, 0, 1, 200, 700, 1000, 0)], 1000);
+        // As rsyslog counts them: "processed" grows with what enters the queue, whether it is sent or not.
+        var before = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", 150, 0, 0, 50, 0, 150, 0)], 150);
+        var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 1000, 0, 0, 200, 700, 1000, 0)], 1000);
         var observed = InSync(desired) with { Stats = now, PreviousStats = before };
 
         var plan = SyslogPlanner.Plan(desired, observed);
@@ -320,8 +321,30 @@ public class SyslogPlannerTests
     {
         var desired = Desired();
         var at = DateTimeOffset.UnixEpoch;
-        var before = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", 100, 0, 0, 500, 0, 600, 0)], 600);
-        var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 550, 0, 0, 50, 0, 600, 0)], 600);
+        var before = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", 600, 0, 0, 500, 0, 600, 0)], 600);
+        var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 900, 0, 0, 600, 0, 900, 0)], 900);
+
+        Assert.Empty(SyslogPlanner.Plan(desired, InSync(desired) with { Stats = now, PreviousStats = before }).Findings);
+    }
+
+    [Fact]
+    public void Plan_OnlyTheDiskPartShrinks_NoNotice()
+    {
+        var desired = Desired();
+        var at = DateTimeOffset.UnixEpoch;
+        var before = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", 100, 0, 0, 100, 5000, 100, 0)], 100);
+        var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 200, 0, 0, 200, 4000, 200, 0)], 200);
+
+        Assert.Empty(SyslogPlanner.Plan(desired, InSync(desired) with { Stats = now, PreviousStats = before }).Findings);
+    }
+
+    [Fact]
+    public void Plan_CountersStartedAgain_NoNoticeUntilTheNextSample()
+    {
+        var desired = Desired();
+        var at = DateTimeOffset.UnixEpoch;
+        var before = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", 9000, 0, 0, 1000, 8000, 9000, 0)], 9000);
+        var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 10, 0, 0, 10, 9000, 10, 0)], 10);
 
         Assert.Empty(SyslogPlanner.Plan(desired, InSync(desired) with { Stats = now, PreviousStats = before }).Findings);
     }

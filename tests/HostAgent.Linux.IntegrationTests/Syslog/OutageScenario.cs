@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Runtime.Versioning;
 using HostAgent.TestCommon;
 using HostAgent.TestCommon.Syslog;
@@ -71,6 +73,7 @@ internal static class OutageScenario
             output.WriteLine($"{transport}: node rsyslog restarted at message {Volatile.Read(ref progress)} in {restart.ElapsedMilliseconds} ms");
         }
         await sender.WaitAsync(TimeSpan.FromSeconds(60));
+        AssertOutageReported(lab, transport, Outage - outage.Elapsed, output);
         var left = Outage - outage.Elapsed;
         if (left > TimeSpan.Zero)
         {
@@ -84,6 +87,27 @@ internal static class OutageScenario
         output.WriteLine($"{transport}{(restartNode ? " + node restart" : "")}: {count}; settled {back.Elapsed.TotalSeconds:0.0} s after the server came back; "
             + $"node saw {LabCount.Of(lab.Lines(), Messages)}");
         return count;
+    }
+
+    /// <summary>
+    /// While the server is away the agent says so, from rsyslog's own statistics (impstats): a finding naming the
+    /// server and what waits for it, and the log socket's queue, as status and metrics show them.
+    /// </summary>
+    private static void AssertOutageReported(SyslogLab lab, string transport, TimeSpan within, ITestOutputHelper output)
+    {
+        string? finding = null;
+        var reported = Lab.WaitUntil(() =>
+        {
+            finding = lab.Reconcile("status").Findings.Select(static f => f.Message).FirstOrDefault(static m => m.Contains("unreachable, buffering", StringComparison.Ordinal));
+            return finding is not null;
+        }, within > TimeSpan.FromSeconds(3) ? within : TimeSpan.FromSeconds(3));
+        output.WriteLine($"{transport}: during the outage the agent said: {finding ?? "(nothing)"}");
+        Assert.True(reported, $"the agent did not report the central server unreachable during the outage; last statistics: {string.Join(", ", lab.Reporter.LastStats?.Actions ?? [])}");
+        Assert.StartsWith($"central server {transport} {NamespacePair.FirstAddress}:", finding, StringComparison.Ordinal);
+        var buffered = long.Parse(Regex.Match(finding!, @"buffering (\d+) messages").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(buffered, 1, Messages + 100);
+        var socketQueue = lab.Reporter.LastStats?.SocketQueue;
+        Assert.True(socketQueue is { Enqueued: > 0 }, $"no statistics of the socket's queue: {lab.Reporter.LastStats}");
     }
 
     /// <summary>Waits until everything arrived, or nothing more arrives for a while.</summary>

@@ -106,8 +106,28 @@ public sealed class HeldSocketNodeTests
         Assert.True(run.Plain.Lost > 0, run.Plain.ToString());
     }
 
+    /// <summary>
+    /// The node's own rules stall (an output that takes nothing for 4 s after every start, as a remote action
+    /// without a queue of its own does while its server is away), so a backlog waits inside rsyslogd at every
+    /// restart. Through the held socket it waits in the socket's queue and is saved at shutdown; in the in-memory
+    /// main queue it would be discarded when the stopping rsyslogd could not drain it.
+    /// </summary>
+    [SkippableFact]
+    public void Restart_ThreeTimesWhileTheNodesRulesStall_HeldSocketLosesNothing()
+    {
+        using var node = _fixture.Boot();
+        var settings = new SyslogSettings { Servers = new([new SyslogServerSettings("127.0.0.1", SinkPort, SyslogTransport.Tcp)]) };
+        node.WriteFile("/root/stall.sh", "#!/bin/sh\nsleep 4\nexec cat > /dev/null\n");
+        node.Check("chmod", "755", "/root/stall.sh");
+        Prepare(node, settings, slowStart: false, """action(type="omprog" binary="/root/stall.sh")""");
+        var run = SendWhileRestarting(node, settings);
+
+        Assert.Equal(0, run.HeldErrors);
+        AssertHeldLostNothing(node, run.Held);
+    }
+
     /// <summary>Puts the agent's units and drop-in on the node, with the lab's files and sink, and restarts rsyslog onto them.</summary>
-    private static RsyslogFacts Prepare(BootedNode node, SyslogSettings settings, bool slowStart)
+    private static RsyslogFacts Prepare(BootedNode node, SyslogSettings settings, bool slowStart, string firstRule = "")
     {
         Skip.IfNot(node.Exec("python3", "--version").Succeeded, "the node image has no python3 for the client");
         // Debian's main config loads imuxsock; the drop-in must not load it again.
@@ -131,6 +151,8 @@ public sealed class HeldSocketNodeTests
             input(type="imtcp" address="127.0.0.1" port="{{SinkPort}}" ruleset="sink")
             ruleset(name="sink") { stop }
             input(type="imuxsock" Socket="{{PlainDirectory}}/log")
+            module(load="omprog")
+            {{firstRule}}
             if $programname == "{{HeldTag}}" then { action(type="omfile" file="/var/log/{{HeldTag}}.log") stop }
             if $programname == "{{PlainTag}}" then { action(type="omfile" file="/var/log/{{PlainTag}}.log") stop }
             """);

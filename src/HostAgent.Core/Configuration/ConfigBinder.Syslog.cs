@@ -61,7 +61,7 @@ internal sealed partial class ConfigBinder
 
     internal void BindSyslogServers(ConfigValue value) => Syslog(() => BindServers(value));
 
-    internal void BindSyslogSpoolDirectory(ConfigValue value) => Syslog(() => BindText<string>(value, _syslogSpoolDirectory, ConfigRules.TryParseSyslogPath));
+    internal void BindSyslogSpoolDirectory(ConfigValue value) => Syslog(() => BindText<string>(value, _syslogSpoolDirectory, ConfigRules.TryParseOptionalSyslogPath));
 
     internal void BindSyslogMaxDiskSpace(ConfigValue value) => Syslog(() => BindText<string>(value, _syslogMaxDiskSpace, ConfigRules.TryParseDiskSpace));
 

@@ -49,8 +49,12 @@ public sealed record SyslogSettings
     /// <summary>Central servers; every message goes to each of them, each through its own disk-assisted queue.</summary>
     public EquatableList<SyslogServerSettings> Servers { get; init; } = new([]);
 
-    /// <summary>Where the forwarding queues spill to disk while a server is away.</summary>
-    public string SpoolDirectory { get; init; } = DefaultSpoolDirectory;
+    /// <summary>
+    /// Where the queues spill to disk while a server is away; empty: rsyslog's own work directory (its main
+    /// config's workDirectory, /var/spool/rsyslog on Debian and /var/lib/rsyslog on EL), or
+    /// <see cref="DefaultSpoolDirectory"/> when it names none.
+    /// </summary>
+    public string SpoolDirectory { get; init; } = "";
 
     /// <summary>Disk space each forwarding queue may use, as rsyslog writes it: a number with k, m or g.</summary>
     public string MaxDiskSpace { get; init; } = "1g";

@@ -21,6 +21,25 @@ public static partial class RsyslogConfigText
         return modules.Select(Normalize).Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The work directory a config file sets, by global(workDirectory="...") or the legacy $WorkDirectory; the last wins.</summary>
+    public static string? WorkDirectory(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string? directory = null;
+        foreach (var line in StripComments(text))
+        {
+            if (WorkDirectorySetting().Matches(line) is { Count: > 0 } settings)
+            {
+                directory = settings[^1].Groups["path"].Value;
+            }
+            else if (LegacyWorkDirectory().Match(line) is { Success: true } legacy)
+            {
+                directory = legacy.Groups["path"].Value;
+            }
+        }
+        return directory;
+    }
+
     /// <summary>
     /// The main config with every mention of the drop-in directory pointed at <paramref name="replacement"/>, so a
     /// candidate can be checked in a copy of the directory; null when the main config never mentions it.
@@ -60,4 +79,10 @@ public static partial class RsyslogConfigText
 
     [GeneratedRegex(@"^\$ModLoad\s+(?<name>\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LegacyModLoad();
+
+    [GeneratedRegex(@"\bworkDirectory\s*=\s*""(?<path>[^""]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WorkDirectorySetting();
+
+    [GeneratedRegex(@"^\$WorkDirectory\s+(?<path>\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LegacyWorkDirectory();
 }

@@ -9,7 +9,8 @@ namespace HostAgent.Core.Syslog;
 /// uses them.
 /// </param>
 /// <param name="IncludesDropIns">The main config includes the drop-in directory; without that the drop-in is never read.</param>
-public sealed record RsyslogFacts(bool OmrelpAvailable, EquatableList<string> ModulesLoadedElsewhere, bool IncludesDropIns = true)
+/// <param name="WorkDirectory">rsyslog's work directory as its config files set it (workDirectory); null when none does.</param>
+public sealed record RsyslogFacts(bool OmrelpAvailable, EquatableList<string> ModulesLoadedElsewhere, bool IncludesDropIns = true, string? WorkDirectory = null)
 {
     public bool IsLoadedElsewhere(string module) => ModulesLoadedElsewhere.Contains(module, StringComparer.Ordinal);
 }

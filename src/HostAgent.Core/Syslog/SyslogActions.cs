@@ -9,6 +9,16 @@ public sealed record CreateSocketDirectory(string Path, int Mode, uint Uid, uint
     public override string Description => $"create directory {Path} (owner {Uid}:{Gid}, mode {SyslogText.Mode(Mode)})";
 }
 
+/// <summary>rsyslog's spool directory, made when missing: root's, mode 0700, as distributions ship it.</summary>
+public sealed record CreateSpoolDirectory(string Path) : PlannedAction
+{
+    public const int Mode = 0x1C0;
+
+    public override string Kind => "create-directory";
+
+    public override string Description => $"create rsyslog's spool directory {Path} (owner 0:0, mode {SyslogText.Mode(Mode)})";
+}
+
 /// <summary>chown of the socket directory or the socket; never of anything else.</summary>
 public sealed record SetPathOwner(string Path, uint FromUid, uint FromGid, uint Uid, uint Gid) : PlannedAction
 {

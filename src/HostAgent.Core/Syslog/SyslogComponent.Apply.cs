@@ -13,6 +13,9 @@ public sealed partial class SyslogComponent
             case CreateSocketDirectory create:
                 _directory.CreateDirectory(create.Path, create.Mode, create.Uid, create.Gid);
                 break;
+            case CreateSpoolDirectory spool:
+                _directory.CreateDirectory(spool.Path, CreateSpoolDirectory.Mode, 0, 0);
+                break;
             case SetPathOwner owner:
                 _directory.SetOwner(owner.Path, owner.Uid, owner.Gid);
                 break;

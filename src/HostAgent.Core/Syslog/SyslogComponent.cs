@@ -133,7 +133,8 @@ public sealed partial class SyslogComponent : IComponent, IUnitOwner
             service,
             socketUnit,
             _stats,
-            _previousStats);
+            _previousStats,
+            _directory.Observe(desired.SpoolDirectory, readLabel: false));
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ namespace HostAgent.Core.Syslog;
 /// <summary>What the syslog component must make true: a pure function of the settings and the host's facts.</summary>
 /// <param name="UnitFiles">The socket unit and rsyslog's drop-in when systemd holds the socket; empty otherwise.</param>
 /// <param name="StatsFile">Where impstats writes; null when another config file loads impstats and decides.</param>
+/// <param name="SpoolDirectory">Where the queues spill to disk: the setting, else rsyslog's work directory, else the default.</param>
 public sealed record SyslogDesired(
     string Directory,
     string SocketPath,
@@ -19,7 +20,8 @@ public sealed record SyslogDesired(
     IReadOnlyList<ManagedFile> UnitFiles,
     bool SelinuxEnforcing,
     IReadOnlyList<ForwardTarget> Targets,
-    string? StatsFile)
+    string? StatsFile,
+    string SpoolDirectory)
 {
     public static SyslogDesired From(SyslogSettings settings, RsyslogFacts facts, ServiceControl control, bool selinuxEnforcing)
     {
@@ -34,6 +36,7 @@ public sealed record SyslogDesired(
             };
         var targets = settings.Servers.Select((server, index) => ForwardTarget.From(server, index, facts.OmrelpAvailable)).ToList();
         var loadImpstats = !facts.IsLoadedElsewhere("impstats");
+        var spool = settings.SpoolDirectory.Length > 0 ? settings.SpoolDirectory : facts.WorkDirectory ?? SyslogSettings.DefaultSpoolDirectory;
         var dropIn = new RsyslogDropIn(
             settings.SocketPath,
             holder != SocketHolder.Rsyslog,
@@ -44,7 +47,7 @@ public sealed record SyslogDesired(
             LoadOmrelp: targets.Any(t => t.Transport == SyslogTransport.Relp) && !facts.IsLoadedElsewhere("omrelp"),
             settings.StatsFile,
             (int)settings.StatsInterval.TotalSeconds,
-            settings.SpoolDirectory,
+            spool,
             settings.MaxDiskSpace,
             targets);
         IReadOnlyList<ManagedFile> unitFiles = holder == SocketHolder.Systemd
@@ -71,6 +74,7 @@ public sealed record SyslogDesired(
             unitFiles,
             selinuxEnforcing,
             targets,
-            loadImpstats ? settings.StatsFile : null);
+            loadImpstats ? settings.StatsFile : null,
+            spool);
     }
 }

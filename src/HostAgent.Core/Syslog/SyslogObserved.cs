@@ -25,4 +25,5 @@ public sealed record SyslogObserved(
     UnitState? Service,
     UnitState? SocketUnit,
     RsyslogStats? Stats,
-    RsyslogStats? PreviousStats);
+    RsyslogStats? PreviousStats,
+    PathObservation SpoolDirectory);

@@ -16,6 +16,7 @@ public static class SyslogPlanner
         var findings = new List<Finding>();
         var restart = new List<string>();
         var directoryUsable = PlanDirectory(desired, observed, actions, findings);
+        PlanSpoolDirectory(desired, observed, actions, findings);
         var socketUnitRestarted = PlanUnitFiles(desired, observed, actions, restart);
         PlanDropIn(desired, observed, actions, findings, restart);
         var restarting = PlanService(desired, observed, actions, findings, restart, directoryUsable, socketUnitRestarted);
@@ -25,6 +26,23 @@ public static class SyslogPlanner
         }
         AddNotices(desired, observed, findings);
         return new Plan(actions, findings);
+    }
+
+    /// <summary>The queues' disk files go there: without it rsyslog keeps them in memory only, and loses them at a restart.</summary>
+    private static void PlanSpoolDirectory(SyslogDesired desired, SyslogObserved observed, List<PlannedAction> actions, List<Finding> findings)
+    {
+        switch (observed.SpoolDirectory.Kind)
+        {
+            case PathKind.Missing:
+                actions.Add(new CreateSpoolDirectory(desired.SpoolDirectory));
+                break;
+            case PathKind.Directory:
+                break;
+            default:
+                findings.Add(new Finding(FindingSeverity.Conflict,
+                    $"rsyslog's spool directory {desired.SpoolDirectory} exists but is {Describe(observed.SpoolDirectory.Kind)}: queues cannot spill to disk; left untouched"));
+                break;
+        }
     }
 
     private static bool PlanDirectory(SyslogDesired desired, SyslogObserved observed, List<PlannedAction> actions, List<Finding> findings)

@@ -14,6 +14,7 @@ public static class SyslogStateFields
             new("socket", $"{desired.SocketPath} (mode {SyslogText.Mode(desired.SocketMode)}), accepting"),
             new("socket holder", Holder(desired)),
             new("rsyslog", $"{desired.ServiceUnit} active, running {desired.DropIn.Path} (sha256 {SyslogText.Hash(desired.DropIn.Content)[..12]})"),
+            new("spool directory", desired.SpoolDirectory),
         };
         if (desired.SelinuxEnforcing)
         {
@@ -43,6 +44,7 @@ public static class SyslogStateFields
         fields.Add(new("canary", observed.Canary?.ToString() ?? "not sent (no socket)"));
         fields.Add(new("rsyslog", observed.Service?.ToString() ?? (desired.Control == ServiceControl.None ? "not controlled (no service manager)" : "not installed")));
         fields.Add(new("drop-in", DescribeDropIn(observed, desired)));
+        fields.Add(new("spool directory", DescribePath(observed.SpoolDirectory, desired.SpoolDirectory)));
         if (desired.StatsFile is not null)
         {
             fields.Add(new("socket queue", DescribeSocketQueue(observed)));

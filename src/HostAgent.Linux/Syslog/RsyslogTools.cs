@@ -38,12 +38,16 @@ public sealed class RsyslogTools : IRsyslog
         var omrelp = _moduleDirectories.Any(d => File.Exists(Path.Combine(d, "omrelp.so")));
         var main = Read(settings.MainConfig) ?? "";
         var modules = new List<string>(RsyslogConfigText.LoadedModules(main));
+        var workDirectory = RsyslogConfigText.WorkDirectory(main);
         foreach (var file in OtherDropIns(settings))
         {
-            modules.AddRange(RsyslogConfigText.LoadedModules(Read(file) ?? ""));
+            var text = Read(file) ?? "";
+            modules.AddRange(RsyslogConfigText.LoadedModules(text));
+            workDirectory = RsyslogConfigText.WorkDirectory(text) ?? workDirectory;
         }
         var includes = RsyslogConfigText.RedirectDropIns(main, settings.DropInDirectory, "/") is not null;
-        return new RsyslogFacts(omrelp, new EquatableList<string>(modules.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)), includes);
+        return new RsyslogFacts(
+            omrelp, new EquatableList<string>(modules.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)), includes, workDirectory);
     }
 
     public async Task<RsyslogCheck> CheckAsync(SyslogSettings settings, string candidate, CancellationToken cancellationToken)

@@ -47,7 +47,8 @@ internal sealed record GoldenScenario(string Name, string Directory)
             var root = document.RootElement;
             var modules = root.GetProperty("loadedElsewhere").EnumerateArray().Select(e => e.GetString()!);
             var control = Enum.Parse<ServiceControl>(root.GetProperty("control").GetString()!, ignoreCase: true);
-            return (new RsyslogFacts(root.GetProperty("omrelp").GetBoolean(), new EquatableList<string>(modules)), control);
+            var workDirectory = root.TryGetProperty("workDirectory", out var work) ? work.GetString() : null;
+            return (new RsyslogFacts(root.GetProperty("omrelp").GetBoolean(), new EquatableList<string>(modules), WorkDirectory: workDirectory), control);
         }
     }
 

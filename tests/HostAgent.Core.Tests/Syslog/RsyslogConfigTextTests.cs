@@ -44,4 +44,14 @@ public class RsyslogConfigTextTests
     {
         Assert.Null(RsyslogConfigText.RedirectDropIns("$IncludeConfig /etc/rsyslog.d2/*.conf\n", "/etc/rsyslog.d", "/tmp/c"));
     }
+
+    [Theory]
+    [InlineData("global(workDirectory=\"/var/lib/rsyslog\")\n", "/var/lib/rsyslog")]
+    [InlineData("$WorkDirectory /var/spool/rsyslog\n", "/var/spool/rsyslog")]
+    [InlineData("global(\n  workdirectory=\"/a\"\n)\n$WorkDirectory /b\n", "/b")]
+    [InlineData("# global(workDirectory=\"/commented\")\n*.* /var/log/messages\n", null)]
+    public void WorkDirectory_MainConfig_LastSettingWins(string text, string? expected)
+    {
+        Assert.Equal(expected, RsyslogConfigText.WorkDirectory(text));
+    }
 }

@@ -46,8 +46,8 @@ public class SyslogComponentTests
         var result = await _runner.RunOnceAsync(apply: true, "start", CancellationToken.None);
 
         Assert.True(result.InSync, result.Error);
-        Assert.Equal(["create-directory", "write-file", "start-rsyslog"], result.Applied.Select(a => a.Kind));
-        Assert.Equal(["mkdir /run/hostagent/syslog 0755 0:0"], _directory.Calls);
+        Assert.Equal(["create-directory", "create-directory", "write-file", "start-rsyslog"], result.Applied.Select(a => a.Kind));
+        Assert.Equal(["mkdir /run/hostagent/syslog 0755 0:0", "mkdir /var/spool/rsyslog 0700 0:0"], _directory.Calls);
         Assert.Equal(["start rsyslog.service"], _service.Jobs);
         var dropIn = _files.Read("/etc/rsyslog.d/10-hostagent.conf");
         Assert.NotNull(dropIn);
@@ -145,7 +145,7 @@ public class SyslogComponentTests
 
         Assert.True(result.InSync, result.Error);
         Assert.Equal(
-            ["mkdir /run/hostagent/syslog 0755 104:4", $"chown {Sock} 104:4", $"chmod {Sock} 0660"],
+            ["mkdir /run/hostagent/syslog 0755 104:4", "mkdir /var/spool/rsyslog 0700 0:0", $"chown {Sock} 104:4", $"chmod {Sock} 0660"],
             _directory.Calls);
     }
 

@@ -36,7 +36,8 @@ public class SyslogPlannerTests
         Running,
         desired.Holder == SocketHolder.Systemd ? SocketListening : null,
         null,
-        null);
+        null,
+        new PathObservation(PathKind.Directory, 0, 0, Convert.ToInt32("700", 8), 3));
 
     [Theory]
     [InlineData(ServiceControl.Process)]
@@ -347,5 +348,46 @@ public class SyslogPlannerTests
         var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 10, 0, 0, 10, 9000, 10, 0)], 10);
 
         Assert.Empty(SyslogPlanner.Plan(desired, InSync(desired) with { Stats = now, PreviousStats = before }).Findings);
+    }
+
+    [Fact]
+    public void Plan_SpoolDirectoryMissing_Created()
+    {
+        var desired = Desired();
+        var observed = InSync(desired) with { SpoolDirectory = PathObservation.Missing };
+
+        var plan = SyslogPlanner.Plan(desired, observed);
+
+        var create = Assert.IsType<CreateSpoolDirectory>(Assert.Single(plan.Actions));
+        Assert.Equal(SyslogSettings.DefaultSpoolDirectory, create.Path);
+        Assert.Equal("create rsyslog's spool directory /var/spool/rsyslog (owner 0:0, mode 0700)", create.Description);
+    }
+
+    [Fact]
+    public void Plan_SpoolPathIsAFile_ConflictAndLeftAlone()
+    {
+        var desired = Desired();
+        var observed = InSync(desired) with { SpoolDirectory = new PathObservation(PathKind.Other, 0, 0, Convert.ToInt32("644", 8), 9) };
+
+        var plan = SyslogPlanner.Plan(desired, observed);
+
+        Assert.DoesNotContain(plan.Actions, a => a is CreateSpoolDirectory);
+        var finding = Assert.Single(plan.Findings);
+        Assert.Equal(FindingSeverity.Conflict, finding.Severity);
+        Assert.StartsWith("rsyslog's spool directory /var/spool/rsyslog exists but is a file", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "/var/lib/rsyslog", "/var/lib/rsyslog")]
+    [InlineData("", null, SyslogSettings.DefaultSpoolDirectory)]
+    [InlineData("/srv/spool", "/var/lib/rsyslog", "/srv/spool")]
+    public void From_SpoolDirectory_SettingThenRsyslogsWorkDirectoryThenDefault(string setting, string? workDirectory, string expected)
+    {
+        var settings = new SyslogSettings { SpoolDirectory = setting, Servers = new([new SyslogServerSettings("10.0.0.1")]) };
+
+        var desired = SyslogDesired.From(settings, new RsyslogFacts(true, new([]), WorkDirectory: workDirectory), ServiceControl.Systemd, false);
+
+        Assert.Equal(expected, desired.SpoolDirectory);
+        Assert.Contains($"queue.spoolDirectory=\"{expected}\"", desired.DropIn.Content, StringComparison.Ordinal);
     }
 }

@@ -149,7 +149,7 @@ public sealed class SyslogLab : IDisposable
                 "directory": "{{SocketDirectory}}",
                 "mainConfig": "{{MainConfig}}",
                 "dropInDirectory": "{{Root}}/rsyslog.d",
-                "spoolDirectory": "{{Root}}/spool",
+                {{(extra.Contains("\"spoolDirectory\"", StringComparison.Ordinal) ? "" : $"\"spoolDirectory\": \"{Root}/spool\",")}}
                 "stateDirectory": "{{Root}}/state",
                 "statsInterval": "1s",
                 "restartMinInterval": "100ms",

@@ -35,16 +35,12 @@ public static class ImpstatsParser
 
     private static ActionStats Action(string name, JsonElement action, Dictionary<string, JsonElement> latest)
     {
-        var queue = Queue(latest.GetValueOrDefault($"{name} queue"), latest.GetValueOrDefault($"{name} queue[DA]"));
         return new ActionStats(
             name,
             Number(action, "processed"),
             Number(action, "failed"),
             Number(action, "suspended"),
-            queue.Size,
-            queue.DiskSize,
-            queue.Enqueued,
-            queue.Discarded);
+            Queue(latest.GetValueOrDefault($"{name} queue"), latest.GetValueOrDefault($"{name} queue[DA]")));
     }
 
     /// <summary>A queue and its disk part; either may be missing (default), which reads as zeros.</summary>

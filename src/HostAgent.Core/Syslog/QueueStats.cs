@@ -7,4 +7,7 @@ namespace HostAgent.Core.Syslog;
 public sealed record QueueStats(long Size, long DiskSize, long Enqueued, long Discarded)
 {
     public long Buffered => Size + DiskSize;
+
+    /// <summary>Messages that left the queue (sent, or failed for good) since rsyslog started: what went in and no longer waits.</summary>
+    public long LeftQueue => Enqueued - Buffered - Discarded;
 }

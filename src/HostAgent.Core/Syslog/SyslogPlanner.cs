@@ -266,7 +266,7 @@ public static class SyslogPlanner
             if (stats.Find(target.Name) is { } now && Unreachable(now, observed.PreviousStats?.Find(target.Name), stats, observed.PreviousStats))
             {
                 findings.Add(new Finding(FindingSeverity.Notice,
-                    $"central server {target.Display} unreachable, buffering {now.Buffered} messages ({now.DiskSize} on disk)"));
+                    $"central server {target.Display} unreachable, buffering {now.Queue.Buffered} messages ({now.Queue.DiskSize} on disk)"));
             }
         }
     }
@@ -277,8 +277,8 @@ public static class SyslogPlanner
     /// a message enters the action's queue, so it grows with the node's traffic while the server is away.
     /// </summary>
     internal static bool Unreachable(ActionStats now, ActionStats? before, RsyslogStats stats, RsyslogStats? previous) =>
-        now.Buffered > 0 && before is not null && previous is not null && stats.Written > previous.Written
-        && now.Enqueued >= before.Enqueued && now.LeftQueue <= before.LeftQueue;
+        now.Queue.Buffered > 0 && before is not null && previous is not null && stats.Written > previous.Written
+        && now.Queue.Enqueued >= before.Queue.Enqueued && now.Queue.LeftQueue <= before.Queue.LeftQueue;
 
     private static string Describe(PathKind kind) => kind switch
     {

@@ -118,9 +118,9 @@ public static class SyslogStateFields
         }
         var previous = observed.PreviousStats?.Find(target.Name);
         var state = SyslogPlanner.Unreachable(stats, previous, observed.Stats, observed.PreviousStats)
-            ? $"unreachable, buffering {stats.Buffered} messages ({stats.DiskSize} on disk)"
-            : stats.Buffered > 0 ? $"queue {stats.Buffered} ({stats.DiskSize} on disk)" : "queue empty";
+            ? $"unreachable, buffering {stats.Queue.Buffered} messages ({stats.Queue.DiskSize} on disk)"
+            : stats.Queue.Buffered > 0 ? $"queue {stats.Queue.Buffered} ({stats.Queue.DiskSize} on disk)" : "queue empty";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{target.Display}: {state}; enqueued {stats.Enqueued}, left the queue {stats.LeftQueue}, failed {stats.Failed}, discarded {stats.Discarded}");
+            $"{target.Display}: {state}; enqueued {stats.Queue.Enqueued}, left the queue {stats.Queue.LeftQueue}, failed {stats.Failed}, discarded {stats.Queue.Discarded}");
     }
 }

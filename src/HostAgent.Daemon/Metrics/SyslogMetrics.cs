@@ -95,12 +95,12 @@ public sealed partial class SyslogMetrics : ISyslogReporter
                 continue;
             }
             string[] labels = [target.Name, target.Display];
-            _queueSize.WithLabels(labels).Set(action.Buffered);
-            _diskSize.WithLabels(labels).Set(action.DiskSize);
-            _enqueued.WithLabels(labels).Set(action.Enqueued);
-            _discarded.WithLabels(labels).Set(action.Discarded);
+            _queueSize.WithLabels(labels).Set(action.Queue.Buffered);
+            _diskSize.WithLabels(labels).Set(action.Queue.DiskSize);
+            _enqueued.WithLabels(labels).Set(action.Queue.Enqueued);
+            _discarded.WithLabels(labels).Set(action.Queue.Discarded);
             _processed.WithLabels(labels).Set(action.Processed);
-            _left.WithLabels(labels).Set(action.LeftQueue);
+            _left.WithLabels(labels).Set(action.Queue.LeftQueue);
             _failed.WithLabels(labels).Set(action.Failed);
         }
     }

@@ -26,8 +26,8 @@ public class ImpstatsParserTests
         var stats = ImpstatsParser.Parse(lines, DateTimeOffset.UnixEpoch);
 
         Assert.Equal(5000, stats.Submitted);
-        Assert.Equal(new ActionStats("hostagent-fwd-0", 10, 2, 1, 1000, 3900, 4990, 7), stats.Find("hostagent-fwd-0"));
-        Assert.Equal(4900, stats.Find("hostagent-fwd-0")!.Buffered);
+        Assert.Equal(new ActionStats("hostagent-fwd-0", 10, 2, 1, new QueueStats(1000, 3900, 4990, 7)), stats.Find("hostagent-fwd-0"));
+        Assert.Equal(4900, stats.Find("hostagent-fwd-0")!.Queue.Buffered);
         Assert.Equal(["action-0-builtin:omfile", "hostagent-fwd-0"], stats.Actions.Select(a => a.Name));
     }
 

@@ -212,9 +212,9 @@ public class SyslogComponentTests
     public async Task PlanAsync_StatsWithoutProgress_UnreachableInStatus()
     {
         await _runner.RunOnceAsync(apply: true, "start", CancellationToken.None);
-        _rsyslog.Stats = new RsyslogStats(_time.GetUtcNow(), [new ActionStats("hostagent-fwd-0", 15, 0, 0, 10, 0, 15, 0)], 15);
+        _rsyslog.Stats = new RsyslogStats(_time.GetUtcNow(), [new ActionStats("hostagent-fwd-0", 15, 0, 0, new QueueStats(10, 0, 15, 0))], 15);
         await _component.PlanAsync(CancellationToken.None);
-        _rsyslog.Stats = new RsyslogStats(_time.GetUtcNow().AddSeconds(10), [new ActionStats("hostagent-fwd-0", 1505, 0, 0, 300, 1200, 1505, 0)], 1505);
+        _rsyslog.Stats = new RsyslogStats(_time.GetUtcNow().AddSeconds(10), [new ActionStats("hostagent-fwd-0", 1505, 0, 0, new QueueStats(300, 1200, 1505, 0))], 1505);
 
         var plan = await _component.PlanAsync(CancellationToken.None);
 

@@ -304,14 +304,7 @@ public class SyslogPlannerTests
     [Fact]
     public void Plan_QueueGrowsWithoutProgress_UnreachableNotice()
     {
-        var desired = Desired();
-        var at = DateTimeOffset.UnixEpoch;
-        // As rsyslog counts them: "processed" grows with what enters the queue, whether it is sent or not.
-        var before = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", 150, 0, 0, 50, 0, 150, 0)], 150);
-        var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 1000, 0, 0, 200, 700, 1000, 0)], 1000);
-        var observed = InSync(desired) with { Stats = now, PreviousStats = before };
-
-        var plan = SyslogPlanner.Plan(desired, observed);
+        var plan = PlanWithSamples(new QueueStats(50, 0, 150, 0), new QueueStats(200, 700, 1000, 0));
 
         Assert.True(plan.InSync);
         Assert.Equal("central server relp 10.0.0.1:2514 unreachable, buffering 900 messages (700 on disk)", Assert.Single(plan.Findings).Message);
@@ -320,34 +313,32 @@ public class SyslogPlannerTests
     [Fact]
     public void Plan_QueueDrainsWithProgress_NoNotice()
     {
-        var desired = Desired();
-        var at = DateTimeOffset.UnixEpoch;
-        var before = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", 600, 0, 0, 500, 0, 600, 0)], 600);
-        var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 900, 0, 0, 600, 0, 900, 0)], 900);
-
-        Assert.Empty(SyslogPlanner.Plan(desired, InSync(desired) with { Stats = now, PreviousStats = before }).Findings);
+        Assert.Empty(PlanWithSamples(new QueueStats(500, 0, 600, 0), new QueueStats(600, 0, 900, 0)).Findings);
     }
 
     [Fact]
     public void Plan_OnlyTheDiskPartShrinks_NoNotice()
     {
-        var desired = Desired();
-        var at = DateTimeOffset.UnixEpoch;
-        var before = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", 100, 0, 0, 100, 5000, 100, 0)], 100);
-        var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 200, 0, 0, 200, 4000, 200, 0)], 200);
-
-        Assert.Empty(SyslogPlanner.Plan(desired, InSync(desired) with { Stats = now, PreviousStats = before }).Findings);
+        Assert.Empty(PlanWithSamples(new QueueStats(100, 5000, 100, 0), new QueueStats(200, 4000, 200, 0)).Findings);
     }
 
     [Fact]
     public void Plan_CountersStartedAgain_NoNoticeUntilTheNextSample()
     {
+        Assert.Empty(PlanWithSamples(new QueueStats(1000, 8000, 9000, 0), new QueueStats(10, 9000, 10, 0)).Findings);
+    }
+
+    /// <summary>
+    /// The plan with two impstats samples of the forward action's queue, 10 s apart. Its "processed" is what entered
+    /// the queue, as rsyslog counts it, whether it was sent or not.
+    /// </summary>
+    private static Plan PlanWithSamples(QueueStats before, QueueStats now)
+    {
         var desired = Desired();
         var at = DateTimeOffset.UnixEpoch;
-        var before = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", 9000, 0, 0, 1000, 8000, 9000, 0)], 9000);
-        var now = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", 10, 0, 0, 10, 9000, 10, 0)], 10);
-
-        Assert.Empty(SyslogPlanner.Plan(desired, InSync(desired) with { Stats = now, PreviousStats = before }).Findings);
+        var first = new RsyslogStats(at, [new ActionStats("hostagent-fwd-0", before.Enqueued, 0, 0, before)], before.Enqueued);
+        var second = new RsyslogStats(at.AddSeconds(10), [new ActionStats("hostagent-fwd-0", now.Enqueued, 0, 0, now)], now.Enqueued);
+        return SyslogPlanner.Plan(desired, InSync(desired) with { Stats = second, PreviousStats = first });
     }
 
     [Fact]

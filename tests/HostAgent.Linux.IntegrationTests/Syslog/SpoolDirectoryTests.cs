@@ -25,8 +25,9 @@ public sealed class SpoolDirectoryTests
             using var namespaces = new NamespacePair();
             // Nothing listens at the server's address: the forward queue holds every message.
             using var lab = new SyslogLab(
-                $"\"spoolDirectory\": \"{spool}\", \"servers\": [{{ \"address\": \"{NamespacePair.FirstAddress}\", \"transport\": \"tcp\" }}]",
-                netns: namespaces.Second.Name);
+                $"\"servers\": [{{ \"address\": \"{NamespacePair.FirstAddress}\", \"transport\": \"tcp\" }}]",
+                netns: namespaces.Second.Name,
+                spoolDirectory: spool);
             Assert.Equal($"{lab.Root}/work", new RsyslogTools().Facts(lab.Holder.Current.Syslog!).WorkDirectory);
 
             var first = lab.Reconcile("start");

@@ -17,13 +17,16 @@ namespace HostAgent.TestCommon.Syslog;
 public sealed class SyslogLab : IDisposable
 {
     private readonly string? _netns;
+    private readonly string? _spoolDirectory;
 
     /// <param name="extraSyslogJson">More members of the syslog section, such as "servers": [...].</param>
     /// <param name="netns">The network namespace rsyslogd runs in (through ip netns exec); null for the test's own.</param>
     /// <param name="loadImuxsockInMain">The main config loads imuxsock itself, as Debian's does.</param>
-    public SyslogLab(string extraSyslogJson = "", string? netns = null, bool loadImuxsockInMain = false)
+    /// <param name="spoolDirectory">rsyslog's spool directory; null: one the lab makes under its root.</param>
+    public SyslogLab(string extraSyslogJson = "", string? netns = null, bool loadImuxsockInMain = false, string? spoolDirectory = null)
     {
         _netns = netns;
+        _spoolDirectory = spoolDirectory;
         Root = Directory.CreateTempSubdirectory("hostagent-syslog-lab-").FullName;
         foreach (var sub in new[] { "rsyslog.d", "spool", "state", "work" })
         {
@@ -149,7 +152,7 @@ public sealed class SyslogLab : IDisposable
                 "directory": "{{SocketDirectory}}",
                 "mainConfig": "{{MainConfig}}",
                 "dropInDirectory": "{{Root}}/rsyslog.d",
-                {{(extra.Contains("\"spoolDirectory\"", StringComparison.Ordinal) ? "" : $"\"spoolDirectory\": \"{Root}/spool\",")}}
+                "spoolDirectory": "{{_spoolDirectory ?? $"{Root}/spool"}}",
                 "stateDirectory": "{{Root}}/state",
                 "statsInterval": "1s",
                 "restartMinInterval": "100ms",

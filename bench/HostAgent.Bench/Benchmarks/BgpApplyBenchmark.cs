@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using HostAgent.Bench.Lab;
 using HostAgent.Bench.Reporting;
+using HostAgent.Core.Bgp;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Networking;
-using HostAgent.Core.Routing;
-using HostAgent.Linux.Routing;
+using HostAgent.Linux.Bgp;
 
 namespace HostAgent.Bench.Benchmarks;
 

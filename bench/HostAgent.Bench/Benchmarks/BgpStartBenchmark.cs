@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using HostAgent.Bench.Lab;
 using HostAgent.Bench.Reporting;
+using HostAgent.Core.Bgp;
 using HostAgent.Core.Configuration;
-using HostAgent.Core.Routing;
 
 namespace HostAgent.Bench.Benchmarks;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using HostAgent.Core.Bgp;
 using HostAgent.Core.Configuration;
-using HostAgent.Core.Routing;
-using HostAgent.Linux.Routing;
+using HostAgent.Linux.Bgp;
 
 namespace HostAgent.Bench.Lab;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using HostAgent.Core.Bgp;
 using HostAgent.Core.Networking;
-using HostAgent.Core.Routing;
 
 namespace HostAgent.Core.Configuration;
 

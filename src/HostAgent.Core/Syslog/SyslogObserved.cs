@@ -1,4 +1,4 @@
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 
 namespace HostAgent.Core.Syslog;
 

@@ -287,5 +287,5 @@ public static class SyslogPlanner
         _ => "a file",
     };
 
-    private static string Describe(Services.UnitState? state) => state is null ? "not loaded" : state.ToString();
+    private static string Describe(Units.UnitState? state) => state is null ? "not loaded" : state.ToString();
 }

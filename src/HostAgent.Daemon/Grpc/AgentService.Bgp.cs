@@ -1,8 +1,8 @@
-using global::Grpc.Core;
 using HostAgent.Contracts.V1;
+using HostAgent.Core.Bgp;
 using HostAgent.Core.Networking;
 using HostAgent.Core.Reconcile;
-using HostAgent.Core.Routing;
+using global::Grpc.Core;
 
 namespace HostAgent.Daemon.Grpc;
 

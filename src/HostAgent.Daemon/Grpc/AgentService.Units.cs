@@ -1,6 +1,6 @@
-using global::Grpc.Core;
 using HostAgent.Contracts.V1;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
+using global::Grpc.Core;
 
 namespace HostAgent.Daemon.Grpc;
 

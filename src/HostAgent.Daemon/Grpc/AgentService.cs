@@ -1,11 +1,11 @@
 using Google.Protobuf.Collections;
 using Google.Protobuf.WellKnownTypes;
-using global::Grpc.Core;
 using HostAgent.Contracts.V1;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Reconcile;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Hosting;
+using global::Grpc.Core;
 
 namespace HostAgent.Daemon.Grpc;
 

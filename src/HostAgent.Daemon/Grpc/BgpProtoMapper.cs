@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
+using HostAgent.Core.Bgp;
 using HostAgent.Core.Configuration;
-using HostAgent.Core.Routing;
 using V1 = HostAgent.Contracts.V1;
 
 namespace HostAgent.Daemon.Grpc;

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using HostAgent.Core.Reconcile;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using V1 = HostAgent.Contracts.V1;
 
 namespace HostAgent.Daemon.Grpc;

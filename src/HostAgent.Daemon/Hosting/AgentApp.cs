@@ -1,10 +1,10 @@
 using System.Net;
+using Grpc.Reflection;
+using Grpc.Reflection.V1Alpha;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Networking;
 using HostAgent.Core.Reconcile;
-using HostAgent.Core.Services;
-using Grpc.Reflection;
-using Grpc.Reflection.V1Alpha;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Grpc;
 using HostAgent.Daemon.Metrics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

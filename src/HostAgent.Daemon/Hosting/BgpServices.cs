@@ -1,11 +1,11 @@
+using HostAgent.Core.Bgp;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Networking;
 using HostAgent.Core.Reconcile;
-using HostAgent.Core.Routing;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Metrics;
-using HostAgent.Linux.Routing;
-using HostAgent.Linux.Services;
+using HostAgent.Linux.Bgp;
+using HostAgent.Linux.Processes;
 using Prometheus;
 
 namespace HostAgent.Daemon.Hosting;

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Networking;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Logging;
 using HostAgent.Daemon.Metrics;
 using HostAgent.Linux.Netlink;

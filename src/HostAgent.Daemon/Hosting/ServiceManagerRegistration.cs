@@ -1,4 +1,4 @@
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Linux.Systemd;
 
 namespace HostAgent.Daemon.Hosting;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HostAgent.Core.Reconcile;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 
 namespace HostAgent.Daemon.Hosting;
 

@@ -1,4 +1,4 @@
-using HostAgent.Core.Routing;
+using HostAgent.Core.Bgp;
 using Prometheus;
 
 namespace HostAgent.Daemon.Metrics;

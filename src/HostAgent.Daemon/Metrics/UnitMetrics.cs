@@ -1,4 +1,4 @@
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using Prometheus;
 
 namespace HostAgent.Daemon.Metrics;

@@ -1,4 +1,5 @@
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
+using HostAgent.Linux.Interop;
 using HostAgent.Linux.Processes;
 using Microsoft.Extensions.Logging;
 

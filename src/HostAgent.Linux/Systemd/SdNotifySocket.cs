@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 
 namespace HostAgent.Linux.Systemd;
 

@@ -1,4 +1,4 @@
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using Microsoft.Extensions.Logging;
 
 namespace HostAgent.Linux.Systemd;

@@ -1,6 +1,6 @@
-using Xunit;
 using HostAgent.Core.Networking;
 using HostAgent.Core.Reconcile;
+using Xunit;
 
 namespace HostAgent.Core.Tests.Networking;
 

@@ -1,5 +1,5 @@
 using HostAgent.Core.Reconcile;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using Xunit;
 
 namespace HostAgent.Core.Tests.Reconcile;

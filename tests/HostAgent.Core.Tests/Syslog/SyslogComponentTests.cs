@@ -152,7 +152,7 @@ public class SyslogComponentTests
     [Fact]
     public async Task RunOnce_RestartFails_ErrorAndRetried()
     {
-        _service.NextResult = Core.Services.UnitJobResult.Failed;
+        _service.NextResult = Core.Units.UnitJobResult.Failed;
 
         var result = await _runner.RunOnceAsync(apply: true, "start", CancellationToken.None);
 

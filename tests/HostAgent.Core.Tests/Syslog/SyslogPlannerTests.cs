@@ -1,7 +1,7 @@
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Reconcile;
-using HostAgent.Core.Services;
 using HostAgent.Core.Syslog;
+using HostAgent.Core.Units;
 using Xunit;
 
 namespace HostAgent.Core.Tests.Syslog;

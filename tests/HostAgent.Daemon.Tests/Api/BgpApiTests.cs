@@ -1,7 +1,7 @@
 using Grpc.Core;
 using HostAgent.Contracts.V1;
-using HostAgent.Core.Routing;
-using HostAgent.Core.Services;
+using HostAgent.Core.Bgp;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Tests.Support;
 using HostAgent.TestCommon.Fakes;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using HostAgent.Cli;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Tests.Support;
 using HostAgent.Daemon.Tests.Units;
 using Xunit;

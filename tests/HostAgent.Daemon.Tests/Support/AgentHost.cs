@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Xunit;
 using Reconciler = HostAgent.Core.Reconcile.Reconciler;
+using Xunit;
 
 namespace HostAgent.Daemon.Tests.Support;
 

@@ -1,6 +1,6 @@
 using HostAgent.Contracts.V1;
-using HostAgent.Core.Services;
 using HostAgent.Core.Syslog;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Hosting;
 using HostAgent.Daemon.Tests.Support;
 using HostAgent.TestCommon.Syslog;

@@ -1,6 +1,6 @@
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Reconcile;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Hosting;
 using HostAgent.Daemon.Metrics;
 using HostAgent.Daemon.Tests.Support;

@@ -1,4 +1,4 @@
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Tests.Support;
 using HostAgent.TestCommon.Fakes;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using HostAgent.Contracts.V1;
 using HostAgent.Core.Reconcile;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using HostAgent.Contracts.V1;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Daemon.Tests.Support;
 using UnitAction = HostAgent.Contracts.V1.UnitAction;
 using Xunit;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Runtime.Versioning;
+using System.Text.RegularExpressions;
 using HostAgent.TestCommon;
 using HostAgent.TestCommon.Syslog;
 using Xunit;

@@ -115,7 +115,7 @@ public sealed class SyslogAdapterTests : IDisposable
             Assert.True(second.HoldsSocket);
             var inode = new LinuxSocketDirectory().Observe(settings.SocketPath, false).Inode;
 
-            Assert.Equal(Core.Services.UnitJobResult.Done, await second.RestartAsync(settings.ServiceUnit, CancellationToken.None));
+            Assert.Equal(Core.Units.UnitJobResult.Done, await second.RestartAsync(settings.ServiceUnit, CancellationToken.None));
 
             Assert.NotEqual(pid, second.Pid);
             Assert.Equal(inode, new LinuxSocketDirectory().Observe(settings.SocketPath, false).Inode);

@@ -1,4 +1,4 @@
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Linux.Systemd;
 using HostAgent.TestCommon.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;

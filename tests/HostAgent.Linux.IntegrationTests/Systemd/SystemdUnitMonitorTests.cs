@@ -1,4 +1,4 @@
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 using HostAgent.Linux.Systemd;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;

@@ -1,5 +1,5 @@
 using System.Text;
-using HostAgent.Core.Routing;
+using HostAgent.Core.Bgp;
 
 namespace HostAgent.TestCommon.Fakes;
 

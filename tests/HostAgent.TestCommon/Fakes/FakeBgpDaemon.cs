@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using HostAgent.Core.Bgp;
 using HostAgent.Core.Networking;
-using HostAgent.Core.Routing;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 
 namespace HostAgent.TestCommon.Fakes;
 

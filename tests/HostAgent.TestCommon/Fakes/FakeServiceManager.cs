@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using HostAgent.Core.Services;
+using HostAgent.Core.Units;
 
 namespace HostAgent.TestCommon.Fakes;
 

@@ -161,7 +161,7 @@ cmd_test() {
     for proj in "$ROOT"/tests/*/*.csproj; do
         local name
         name="$(basename "$proj" .csproj)"
-        [[ "$name" == "HostAgent.TestCommon" ]] && continue
+        [[ "$name" == "HostAgent.TestLab" || "$name" == "HostAgent.TestFakes" ]] && continue
         echo "build.sh: testing $name"
         # A project whose run produces no result file (a crash, a hang killed by the timeout) counts as one failure.
         if ! dotnet test "$proj" -c Release --no-build -nologo -v quiet \

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Daemon;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Daemon;
 using Xunit;
 
 namespace HostAgent.SystemTests;

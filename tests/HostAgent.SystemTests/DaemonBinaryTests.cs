@@ -1,5 +1,5 @@
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Daemon;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Daemon;
 using Xunit;
 
 namespace HostAgent.SystemTests;

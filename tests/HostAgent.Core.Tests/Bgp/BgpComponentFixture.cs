@@ -3,7 +3,7 @@ using HostAgent.Core.Configuration;
 using HostAgent.Core.Networking;
 using HostAgent.Core.Reconcile;
 using HostAgent.Core.Tests.Configuration;
-using HostAgent.TestCommon.Fakes;
+using HostAgent.TestFakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

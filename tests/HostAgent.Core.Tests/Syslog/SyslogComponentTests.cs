@@ -1,7 +1,7 @@
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Reconcile;
 using HostAgent.Core.Syslog;
-using HostAgent.TestCommon.Syslog;
+using HostAgent.TestFakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;

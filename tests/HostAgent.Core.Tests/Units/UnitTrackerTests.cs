@@ -1,6 +1,6 @@
 using HostAgent.Core.Reconcile;
 using HostAgent.Core.Units;
-using HostAgent.TestCommon.Fakes;
+using HostAgent.TestFakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;

@@ -3,7 +3,7 @@ using HostAgent.Contracts.V1;
 using HostAgent.Core.Bgp;
 using HostAgent.Core.Units;
 using HostAgent.Daemon.Tests.Support;
-using HostAgent.TestCommon.Fakes;
+using HostAgent.TestFakes;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using HostAgent.Daemon.Logging;
 using HostAgent.Daemon.Tests.Support;
-using HostAgent.TestCommon.Syslog;
+using HostAgent.TestLab.Syslog;
 using Serilog.Events;
 using Xunit;
 

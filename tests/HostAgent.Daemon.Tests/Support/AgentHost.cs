@@ -3,7 +3,7 @@ using HostAgent.Contracts.V1;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Networking;
 using HostAgent.Daemon.Hosting;
-using HostAgent.TestCommon.Fakes;
+using HostAgent.TestFakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

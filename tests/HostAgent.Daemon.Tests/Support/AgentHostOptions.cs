@@ -1,4 +1,4 @@
-using HostAgent.TestCommon.Fakes;
+using HostAgent.TestFakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HostAgent.Daemon.Tests.Support;

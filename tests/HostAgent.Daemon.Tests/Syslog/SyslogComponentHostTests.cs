@@ -3,7 +3,7 @@ using HostAgent.Core.Syslog;
 using HostAgent.Core.Units;
 using HostAgent.Daemon.Hosting;
 using HostAgent.Daemon.Tests.Support;
-using HostAgent.TestCommon.Syslog;
+using HostAgent.TestFakes;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

@@ -4,7 +4,7 @@ using HostAgent.Core.Units;
 using HostAgent.Daemon.Hosting;
 using HostAgent.Daemon.Metrics;
 using HostAgent.Daemon.Tests.Support;
-using HostAgent.TestCommon.Fakes;
+using HostAgent.TestFakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;

@@ -1,6 +1,6 @@
 using HostAgent.Core.Units;
 using HostAgent.Daemon.Tests.Support;
-using HostAgent.TestCommon.Fakes;
+using HostAgent.TestFakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HostAgent.Daemon.Tests.Units;

@@ -1,7 +1,7 @@
 using HostAgent.Contracts.V1;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Bgp;
-using HostAgent.TestCommon.Daemon;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Bgp;
+using HostAgent.TestLab.Daemon;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Bgp;

@@ -1,4 +1,4 @@
-using HostAgent.TestCommon;
+using HostAgent.TestLab;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Bgp;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HostAgent.TestCommon;
+using HostAgent.TestLab;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Bgp;

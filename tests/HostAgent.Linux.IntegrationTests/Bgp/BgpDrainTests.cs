@@ -1,5 +1,5 @@
 using HostAgent.Contracts.V1;
-using HostAgent.TestCommon;
+using HostAgent.TestLab;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Bgp;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Bgp;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Bgp;
 
 namespace HostAgent.Linux.IntegrationTests.Bgp;
 

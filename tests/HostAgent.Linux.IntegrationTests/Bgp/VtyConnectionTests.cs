@@ -4,8 +4,8 @@ using System.Text;
 using HostAgent.Core.Bgp;
 using HostAgent.Core.Configuration;
 using HostAgent.Linux.Bgp;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Bgp;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Bgp;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Bgp;

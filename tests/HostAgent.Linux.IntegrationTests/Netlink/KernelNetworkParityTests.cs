@@ -1,7 +1,7 @@
 using HostAgent.Core.Networking;
 using HostAgent.Linux.Netlink;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Fakes;
+using HostAgent.TestLab;
+using HostAgent.TestFakes;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Netlink;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using HostAgent.Core.Networking;
 using HostAgent.Linux.Interop;
 using HostAgent.Linux.Netlink;
-using HostAgent.TestCommon;
+using HostAgent.TestLab;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Netlink;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using HostAgent.Core.Networking;
 using HostAgent.Linux.Netlink;
-using HostAgent.TestCommon;
+using HostAgent.TestLab;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using HostAgent.Linux.Processes;
-using HostAgent.TestCommon;
+using HostAgent.TestLab;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Processes;

@@ -1,5 +1,5 @@
 using HostAgent.Linux.Sysctl;
-using HostAgent.TestCommon;
+using HostAgent.TestLab;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Sysctl;

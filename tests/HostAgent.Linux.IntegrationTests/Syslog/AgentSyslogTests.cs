@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Versioning;
 using HostAgent.Contracts.V1;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Daemon;
-using HostAgent.TestCommon.Syslog;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Daemon;
+using HostAgent.TestLab.Syslog;
 using Xunit;
 using Xunit.Abstractions;
 

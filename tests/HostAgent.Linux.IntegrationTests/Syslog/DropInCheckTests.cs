@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using HostAgent.Core.Reconcile;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Syslog;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Syslog;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Syslog;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Syslog;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Syslog;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using HostAgent.TestCommon;
+using HostAgent.TestLab;
 using Xunit;
 using Xunit.Abstractions;
 

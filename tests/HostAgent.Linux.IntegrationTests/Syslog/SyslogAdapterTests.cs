@@ -3,8 +3,8 @@ using System.Runtime.Versioning;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Syslog;
 using HostAgent.Linux.Syslog;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Syslog;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Syslog;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -161,7 +161,7 @@ public sealed class SyslogAdapterTests : IDisposable
         {
             directory = directory.Parent;
         }
-        var root = directory?.FullName ?? TestCommon.Daemon.AgentBinary.RepositoryRoot;
+        var root = directory?.FullName ?? TestLab.Daemon.AgentBinary.RepositoryRoot;
         return Path.Combine(root, "tests", "HostAgent.Core.Tests", "Syslog", "testdata");
     }
 }

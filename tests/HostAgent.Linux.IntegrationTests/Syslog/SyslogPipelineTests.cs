@@ -1,8 +1,8 @@
 using System.Runtime.Versioning;
 using HostAgent.Core.Syslog;
 using HostAgent.Linux.Syslog;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Syslog;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Syslog;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
 using HostAgent.Core.Units;
 using HostAgent.Linux.Systemd;
-using HostAgent.TestCommon.Fakes;
+using HostAgent.TestFakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 

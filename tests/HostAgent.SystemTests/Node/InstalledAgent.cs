@@ -1,6 +1,6 @@
 using System.Text.Json;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Node;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Node;
 
 namespace HostAgent.SystemTests.Node;
 

@@ -1,4 +1,4 @@
-using HostAgent.TestCommon.Node;
+using HostAgent.TestLab.Node;
 using Xunit;
 
 namespace HostAgent.SystemTests.Node;

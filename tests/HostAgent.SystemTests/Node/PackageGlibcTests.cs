@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Node;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Node;
 using Xunit;
 
 namespace HostAgent.SystemTests.Node;

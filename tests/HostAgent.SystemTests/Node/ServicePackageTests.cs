@@ -40,7 +40,7 @@ public sealed partial class ServicePackageTests(NodeFixture fixture)
         node.WriteFile("/etc/hostagent/hostagent.json", InstalledAgent.Config.Replace("\"mtu\": 1500", "\"mtu\": 1400", StringComparison.Ordinal));
         node.Check("systemctl", "reload", "hostagent");
 
-        Assert.True(TestCommon.Lab.WaitUntil(() => node.Exec("ip", "-o", "link", "show", "cbr0").StdOut.Contains("mtu 1400", StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
+        Assert.True(TestLab.Lab.WaitUntil(() => node.Exec("ip", "-o", "link", "show", "cbr0").StdOut.Contains("mtu 1400", StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
         Assert.Equal(pid, node.Property("hostagent", "MainPID"));
         Assert.Equal("1/1 in sync", node.Property("hostagent", "StatusText"));
         Assert.Contains("reloaded; changed components: network", InstalledAgent.Journal(node), StringComparison.Ordinal);

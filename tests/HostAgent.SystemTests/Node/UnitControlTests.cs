@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HostAgent.TestCommon;
+using HostAgent.TestLab;
 using Xunit;
 
 namespace HostAgent.SystemTests.Node;
@@ -67,7 +67,7 @@ public sealed class UnitControlTests(NodeFixture fixture)
     }
 
     /// <summary>The watch has no "subscribed" marker: wait until it prints an event a harmless reconcile causes.</summary>
-    private static void WaitWatching(TestCommon.Node.BootedNode node, TestCommon.Node.NodeStream watch) =>
+    private static void WaitWatching(TestLab.Node.BootedNode node, TestLab.Node.NodeStream watch) =>
         Assert.True(
             Lab.WaitUntil(
                 () =>

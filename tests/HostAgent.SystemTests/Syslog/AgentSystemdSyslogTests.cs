@@ -1,6 +1,6 @@
 using HostAgent.Core.Syslog;
 using HostAgent.SystemTests.Node;
-using HostAgent.TestCommon;
+using HostAgent.TestLab;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -3,9 +3,9 @@ using System.Globalization;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Syslog;
 using HostAgent.SystemTests.Node;
-using HostAgent.TestCommon;
-using HostAgent.TestCommon.Node;
-using HostAgent.TestCommon.Syslog;
+using HostAgent.TestLab;
+using HostAgent.TestLab.Node;
+using HostAgent.TestLab.Syslog;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,6 +1,0 @@
-namespace HostAgent.TestCommon;
-
-public sealed record CmdResult(string CommandLine, int ExitCode, string StdOut, string StdErr)
-{
-    public bool Succeeded => ExitCode == 0;
-}

@@ -1,4 +1,5 @@
 using HostAgent.Core.Configuration;
+using HostAgent.Core.Units;
 
 namespace HostAgent.Core.Syslog;
 

@@ -1,4 +1,5 @@
 using HostAgent.Core.Reconcile;
+using HostAgent.Core.Units;
 
 namespace HostAgent.Core.Syslog;
 

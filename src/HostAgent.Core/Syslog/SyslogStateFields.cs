@@ -1,5 +1,6 @@
 using System.Globalization;
 using HostAgent.Core.Reconcile;
+using HostAgent.Core.Units;
 
 namespace HostAgent.Core.Syslog;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Syslog;
 using HostAgent.Core.Tests.Configuration;
+using HostAgent.Core.Units;
 using Xunit;
 
 namespace HostAgent.Core.Tests.Syslog;

@@ -1,5 +1,6 @@
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Syslog;
+using HostAgent.Core.Units;
 using Xunit;
 
 namespace HostAgent.Core.Tests.Syslog;

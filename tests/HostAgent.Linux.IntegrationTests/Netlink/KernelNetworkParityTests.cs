@@ -1,7 +1,7 @@
 using HostAgent.Core.Networking;
 using HostAgent.Linux.Netlink;
-using HostAgent.TestLab;
 using HostAgent.TestFakes;
+using HostAgent.TestLab;
 using Xunit;
 
 namespace HostAgent.Linux.IntegrationTests.Netlink;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HostAgent.Core.Configuration;
 using HostAgent.Core.Syslog;
+using HostAgent.Core.Units;
 using HostAgent.SystemTests.Node;
 using HostAgent.TestLab;
 using HostAgent.TestLab.Node;

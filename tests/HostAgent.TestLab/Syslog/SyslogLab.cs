@@ -3,9 +3,8 @@ using HostAgent.Core.Configuration;
 using HostAgent.Core.Reconcile;
 using HostAgent.Core.Syslog;
 using HostAgent.Linux.Syslog;
-using Microsoft.Extensions.Logging.Abstractions;
-
 using HostAgent.TestFakes;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HostAgent.TestLab.Syslog;
 

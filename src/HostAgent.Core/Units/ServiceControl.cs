@@ -1,6 +1,6 @@
-namespace HostAgent.Core.Syslog;
+namespace HostAgent.Core.Units;
 
-/// <summary>How rsyslog is started and restarted on this node, from the service manager the agent found.</summary>
+/// <summary>How the daemons the agent owns are started and restarted on this node, from the service manager the agent found.</summary>
 public enum ServiceControl
 {
     /// <summary>systemd over D-Bus: the units are systemd's, the socket can be held by a socket unit.</summary>
